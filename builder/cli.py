@@ -49,7 +49,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         records = list(read_jsonl(sys.stdin, ("id", "text")))
         analyser = Analyser.load()
         texts = [r["text"] for r in records] if args.plain else [_clean_for_analysis(r["text"]) for r in records]
-        for record, analysis in zip(records, analyser.analyse_many(texts)):
+        for record, analysis in zip(records, analyser.analyse_many(texts), strict=True):
             write_jsonl({"id": record["id"], **analysis_json(analysis)})
         return EXIT_OK
     if not args.file:

@@ -29,3 +29,7 @@ class ContractError(BuilderError):
 
 class ModelMissingError(BuilderError):
     """The spaCy model package is not installed."""
+
+
+class SiteBuildError(BuilderError):
+    """`mkdocs build` failed on the generated pages."""

@@ -1,0 +1,111 @@
+"""One validated, frozen configuration object, built from the project root and data/outlets.yml."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from builder.errors import ConfigError
+from builder.models import Outlet
+
+OUTLET_FIELDS = {"name", "homepage", "country", "boilerplate", "boilerplate_patterns", "tail_markers", "notes"}
+SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+@dataclass(frozen=True)
+class Config:
+    root: Path
+    data_dir: Path
+    docs_dir: Path
+    site_dir: Path
+    outlets: tuple[Outlet, ...]
+    strict: bool = False
+    run_mkdocs: bool = True
+    site_name: str = "Framing"
+
+    @property
+    def articles_dir(self) -> Path:
+        return self.data_dir / "articles"
+
+    @property
+    def accuracy_file(self) -> Path:
+        return self.root / "bench" / "accuracy.json"
+
+    def outlet(self, slug: str) -> Outlet | None:
+        return next((o for o in self.outlets if o.slug == slug), None)
+
+
+def load_config(root: Path, *, strict: bool = False, run_mkdocs: bool = True) -> Config:
+    root = root.resolve()
+    data_dir = root / "data"
+    if not (data_dir / "articles").is_dir():
+        raise ConfigError(f"{data_dir / 'articles'}: no such directory — run from the project root or pass --root")
+    outlets_file = data_dir / "outlets.yml"
+    outlets = load_outlets(outlets_file) if outlets_file.exists() else ()
+    return Config(root, data_dir, root / "docs", root / "site", outlets, strict=strict, run_mkdocs=run_mkdocs)
+
+
+def load_outlets(path: Path) -> tuple[Outlet, ...]:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as err:
+        raise ConfigError(f"{path}: not valid YAML ({_first_line(err)}) — fix the syntax, see docs/reference/data.md") from err
+    if raw is None:
+        return ()
+    if not isinstance(raw, Mapping):
+        raise ConfigError(f"{path}: expected a mapping of outlet slug -> settings, got {type(raw).__name__}")
+    return tuple(_outlet(path, str(slug), settings) for slug, settings in sorted(raw.items(), key=lambda kv: str(kv[0])))
+
+
+def _outlet(path: Path, slug: str, settings: Any) -> Outlet:
+    where = f"{path}: outlet {slug!r}"
+    if not SLUG.match(slug):
+        raise ConfigError(f"{where}: slugs are lower-case letters, digits, '-' and '_' (the folder name under data/articles/)")
+    if not isinstance(settings, Mapping):
+        raise ConfigError(f"{where}: expected a mapping with at least `name`")
+    unknown = sorted(set(settings) - OUTLET_FIELDS)
+    if unknown:
+        raise ConfigError(f"{where}: unknown field(s) {', '.join(map(str, unknown))}; valid: {', '.join(sorted(OUTLET_FIELDS))}")
+    patterns = _strings(where, settings, "boilerplate_patterns")
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as err:
+            raise ConfigError(f"{where}: boilerplate pattern {pattern!r} is not a valid regular expression ({err})") from err
+    return Outlet(
+        slug=slug,
+        name=_string(where, settings, "name") or slug,
+        homepage=_string(where, settings, "homepage"),
+        country=_string(where, settings, "country"),
+        boilerplate_lines=_strings(where, settings, "boilerplate"),
+        boilerplate_patterns=patterns,
+        tail_markers=_strings(where, settings, "tail_markers"),
+        notes=_strings(where, settings, "notes"),
+    )
+
+
+def _string(where: str, settings: Mapping[str, Any], key: str) -> str | None:
+    value = settings.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str | int | float):
+        raise ConfigError(f"{where}: `{key}` must be text, got {type(value).__name__}")
+    return str(value)
+
+
+def _strings(where: str, settings: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    value = settings.get(key) or []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: `{key}` must be a list of strings")
+    return tuple(value)
+
+
+def _first_line(err: Exception) -> str:
+    return str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__

@@ -1,0 +1,137 @@
+"""Walk data/articles/<outlet>/, read every article file, clean it, and collect problems without stopping.
+
+The data directory is only ever read here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from builder.config import Config
+from builder.errors import InputError
+from builder.ingest.boilerplate import ChromeRules, clean, repeated_lines
+from builder.ingest.readers import ARTICLE_SUFFIXES, RawDocument, read_document
+from builder.models import Article, Outlet
+
+MAX_BYTES = 5_000_000  # a news article is a few tens of kB; anything this large is not one
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    articles: tuple[Article, ...]
+    outlets: tuple[Outlet, ...]
+    problems: tuple[InputError, ...]
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    path: Path
+    outlet: str
+    doc: RawDocument
+
+
+def ingest(config: Config) -> IngestResult:
+    problems: list[InputError] = []
+    loaded = [item for item in (_load(config, path, problems) for path in _article_files(config, problems)) if item]
+    outlets = _outlets(config, {item.outlet for item in loaded}, problems)
+    by_outlet: dict[str, list[_Loaded]] = defaultdict(list)
+    for item in loaded:
+        by_outlet[item.outlet].append(item)
+    generic = ChromeRules.generic()
+    articles: list[Article] = []
+    for slug, items in sorted(by_outlet.items()):
+        outlet = next(o for o in outlets if o.slug == slug)
+        repeated = repeated_lines(item.doc.body for item in items)
+        rules = (ChromeRules.for_outlet(outlet), generic)
+        articles.extend(_article(config, item, rules, repeated, problems) for item in items)
+    return IngestResult(_unique_ids([a for a in articles if a.text]), outlets, tuple(problems))
+
+
+def _article_files(config: Config, problems: list[InputError]) -> list[Path]:
+    files: list[Path] = []
+    for entry in sorted(config.articles_dir.iterdir()):
+        if not entry.is_dir():
+            if not entry.name.startswith("."):
+                problems.append(InputError(entry, "article outside an outlet folder",
+                                           "move it to data/articles/<outlet-slug>/"))
+            continue
+        for path in sorted(entry.rglob("*")):
+            if path.name.startswith(".") or path.is_dir():
+                continue
+            if path.suffix.lower() in ARTICLE_SUFFIXES:
+                files.append(path)
+            else:
+                problems.append(InputError(path, f"ignored: unsupported file type {path.suffix!r}",
+                                           f"articles are {', '.join(ARTICLE_SUFFIXES)} files"))
+    return files
+
+
+def _load(config: Config, path: Path, problems: list[InputError]) -> _Loaded | None:
+    outlet = path.relative_to(config.articles_dir).parts[0]
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(path, f"file is {size // 1_000_000} MB, too large for one article",
+                             "split it into one file per article")
+        return _Loaded(path, outlet, read_document(path, path.read_bytes()))
+    except InputError as err:
+        problems.append(err)
+    except OSError as err:
+        problems.append(InputError(path, f"cannot be read ({err.strerror})", "check the file's permissions"))
+    return None
+
+
+def _outlets(config: Config, used: set[str], problems: list[InputError]) -> tuple[Outlet, ...]:
+    known = {o.slug: o for o in config.outlets}
+    for slug in sorted(used - set(known)):
+        problems.append(InputError(config.articles_dir / slug, f"outlet {slug!r} is not in data/outlets.yml",
+                                   f"add `{slug}:` with at least `name:` to data/outlets.yml"))
+        known[slug] = Outlet(slug=slug, name=slug)
+    return tuple(known[slug] for slug in sorted(known))
+
+
+def _article(config: Config, item: _Loaded, rules: tuple[ChromeRules, ...], repeated: frozenset[str],
+             problems: list[InputError]) -> Article:
+    meta = item.doc.meta
+    cleaned = clean(item.doc.body, meta.title, rules, repeated)
+    relative = item.path.relative_to(config.data_dir).as_posix()
+    if not cleaned.text:
+        problems.append(InputError(item.path, "no article text left after removing boilerplate",
+                                   "check the file holds the article, or loosen data/outlets.yml patterns"))
+    return Article(
+        id=f"{item.outlet}/{slugify(cleaned.title) or slugify(item.path.stem)}",
+        outlet=item.outlet,
+        path=relative,
+        title=cleaned.title or item.path.stem,
+        text=cleaned.text,
+        published=meta.published,
+        url=meta.url,
+        author=meta.author,
+        language=meta.language or "en",
+        removed=cleaned.removed,
+    )
+
+
+def _unique_ids(articles: list[Article]) -> tuple[Article, ...]:
+    """Two articles of an outlet with the same title slug get a short hash of their path appended."""
+    counts: dict[str, int] = defaultdict(int)
+    for article in articles:
+        counts[article.id] += 1
+    result = []
+    for article in sorted(articles, key=lambda a: (a.id, a.path)):
+        if counts[article.id] > 1:
+            suffix = hashlib.sha1(article.path.encode("utf-8")).hexdigest()[:6]
+            article = Article(**{**article.__dict__, "id": f"{article.id}-{suffix}"})
+        result.append(article)
+    return tuple(result)
+
+
+def slugify(text: str, max_words: int = 12) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    words = re.findall(r"[a-z0-9]+", ascii_text)
+    return "-".join(words[:max_words])

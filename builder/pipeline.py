@@ -1,0 +1,116 @@
+"""The build, readable in one place: ingest -> analyse -> group -> render -> write -> mkdocs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from builder.analysis import Analyser
+from builder.analysis.readability import measure
+from builder.config import Config
+from builder.errors import SiteBuildError
+from builder.grouping import GroupingDoc, group_documents
+from builder.ingest import ingest
+from builder.ingest.discover import slugify
+from builder.models import AnalysedArticle, Article, Corpus, Event, Story, TextAnalysis
+from builder.render import RenderContext, render_site
+from builder.writer import WriteReport, write_pages
+
+SUPPORTED_LANGUAGES = ("en",)
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    articles: int
+    events: int
+    stories: int
+    pages: WriteReport
+    warnings: tuple[str, ...]
+    site_built: bool
+
+    def summary(self) -> str:
+        site = "site/ built with mkdocs" if self.site_built else "mkdocs skipped"
+        return (f"{self.articles} articles, {self.events} events, {self.stories} stories; "
+                f"pages: {self.pages.written} written, {self.pages.unchanged} unchanged, "
+                f"{self.pages.deleted} deleted; {site}")
+
+
+def run(config: Config) -> BuildReport:
+    ingested = ingest(config)
+    warnings = [str(problem) for problem in ingested.problems]
+    analysed = analyse(ingested.articles, Analyser.load(), warnings)
+    events, stories = group(analysed)
+    corpus = Corpus(ingested.outlets, analysed, events, stories)
+    pages = render_site(corpus, render_context(config))
+    written = write_pages(config.docs_dir, pages)
+    if config.run_mkdocs:
+        warnings.extend(build_site(config))
+    return BuildReport(len(analysed), len(events), len(stories), written, tuple(warnings), config.run_mkdocs)
+
+
+def analyse(articles: Sequence[Article], analyser: Analyser, warnings: list[str]) -> tuple[AnalysedArticle, ...]:
+    supported = [a for a in articles if a.language in SUPPORTED_LANGUAGES]
+    for article in articles:
+        if article.language not in SUPPORTED_LANGUAGES:
+            warnings.append(f"{article.path}: language {article.language!r} is not analysed (English only) — "
+                            "the article is listed without figures")
+    results = dict(zip((a.id for a in supported), analyser.analyse_many(a.text for a in supported), strict=True))
+    return tuple(AnalysedArticle(a, results.get(a.id) or _unanalysed(a)) for a in articles)
+
+
+def _unanalysed(article: Article) -> TextAnalysis:
+    return TextAnalysis((), (), measure(article.text))
+
+
+def group(articles: Sequence[AnalysedArticle]) -> tuple[tuple[Event, ...], tuple[Story, ...]]:
+    docs = [GroupingDoc(a.article.id, a.article.title, a.article.text, a.article.outlet, a.article.published)
+            for a in articles]
+    assignment = group_documents(docs)
+    by_id = {a.article.id: a.article for a in articles}
+    events = _events(assignment.event, by_id)
+    story_of_event = {event.id: assignment.story[event.article_ids[0]] for event in events}
+    stories = []
+    for label in sorted(set(story_of_event.values())):
+        members = tuple(e for e in events if story_of_event[e.id] == label)
+        lead = _lead(by_id[i] for e in members for i in e.article_ids)
+        stories.append(Story(f"{slugify(lead.title, 8)}-{label[-6:]}", tuple(e.id for e in members), lead.title))
+    return events, tuple(sorted(stories, key=lambda s: s.id))
+
+
+def _events(labels: dict[str, str], by_id: dict[str, Article]) -> tuple[Event, ...]:
+    events = []
+    for label in sorted(set(labels.values())):
+        ids = tuple(sorted(i for i, lab in labels.items() if lab == label))
+        lead = _lead(by_id[i] for i in ids)
+        events.append(Event(f"{slugify(lead.title, 8)}-{label[-6:]}", ids, lead.title))
+    return tuple(sorted(events, key=lambda e: e.id))
+
+
+def _lead(articles: Iterable[Article]) -> Article:
+    """The article that names a group: the earliest dated one, then by id (undated last)."""
+    return min(articles, key=lambda a: (a.published is None, a.published or dt.date.min, a.id))
+
+
+def render_context(config: Config) -> RenderContext:
+    accuracy = None
+    if config.accuracy_file.is_file():
+        accuracy = json.loads(config.accuracy_file.read_text(encoding="utf-8"))
+    return RenderContext(site_name=config.site_name, accuracy=accuracy)
+
+
+def build_site(config: Config) -> list[str]:
+    """Run the real `mkdocs build`; its warnings come back as build warnings."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(config.root / "mkdocs.yml"),
+               "-d", str(config.site_dir)]
+    if config.strict:
+        command.append("--strict")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run(command, capture_output=True, text=True, env=env, cwd=config.root, check=False)
+    if proc.returncode != 0:
+        raise SiteBuildError(f"mkdocs build failed (exit {proc.returncode}):\n{proc.stderr.strip()[-3000:]}")
+    return [f"mkdocs: {line}" for line in proc.stderr.splitlines() if line.startswith("WARNING")]
