@@ -101,7 +101,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from builder.config import load_config
     from builder.pipeline import run
 
-    config = load_config(Path(args.root), strict=args.strict, run_mkdocs=not args.no_mkdocs)
+    config = load_config(Path(args.root), strict=args.strict, run_mkdocs=not args.no_mkdocs, use_cache=not args.no_cache)
     report = run(config)
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -121,6 +121,7 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--root", default=".", help="project root holding data/, docs/, mkdocs.yml (default: .)")
     build.add_argument("--strict", action="store_true", help="treat warnings (skipped files, ...) as failure")
     build.add_argument("--no-mkdocs", action="store_true", help="write the Markdown pages only, skip `mkdocs build`")
+    build.add_argument("--no-cache", action="store_true", help="re-analyse every article (ignore .cache/analysis)")
     build.set_defaults(func=cmd_build)
 
     analyze = sub.add_parser("analyze", help="attributions, sources, hedges and readability of texts")

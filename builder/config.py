@@ -26,6 +26,7 @@ class Config:
     outlets: tuple[Outlet, ...]
     strict: bool = False
     run_mkdocs: bool = True
+    cache_dir: Path | None = None  # None: analyse every article afresh
     site_name: str = "Framing"
 
     @property
@@ -40,14 +41,16 @@ class Config:
         return next((o for o in self.outlets if o.slug == slug), None)
 
 
-def load_config(root: Path, *, strict: bool = False, run_mkdocs: bool = True) -> Config:
+def load_config(root: Path, *, strict: bool = False, run_mkdocs: bool = True, use_cache: bool = True) -> Config:
     root = root.resolve()
     data_dir = root / "data"
     if not (data_dir / "articles").is_dir():
         raise ConfigError(f"{data_dir / 'articles'}: no such directory — run from the project root or pass --root")
     outlets_file = data_dir / "outlets.yml"
     outlets = load_outlets(outlets_file) if outlets_file.exists() else ()
-    return Config(root, data_dir, root / "docs", root / "site", outlets, strict=strict, run_mkdocs=run_mkdocs)
+    cache_dir = root / ".cache" / "analysis" if use_cache else None
+    return Config(root, data_dir, root / "docs", root / "site", outlets, strict=strict, run_mkdocs=run_mkdocs,
+                  cache_dir=cache_dir)
 
 
 def load_outlets(path: Path) -> tuple[Outlet, ...]:

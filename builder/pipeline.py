@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from builder.analysis import Analyser
 from builder.analysis.readability import measure
+from builder.cache import AnalysisCache
 from builder.config import Config
 from builder.errors import SiteBuildError
 from builder.grouping import GroupingDoc, group_documents
@@ -43,7 +44,9 @@ class BuildReport:
 def run(config: Config) -> BuildReport:
     ingested = ingest(config)
     warnings = [str(problem) for problem in ingested.problems]
-    analysed = analyse(ingested.articles, Analyser.load(), warnings)
+    analyser = Analyser.load()
+    cache = AnalysisCache(config.cache_dir, analyser.fingerprint()) if config.cache_dir else None
+    analysed = analyse(ingested.articles, analyser, cache, warnings)
     events, stories = group(analysed)
     corpus = Corpus(ingested.outlets, analysed, events, stories)
     pages = render_site(corpus, render_context(config))
@@ -53,14 +56,29 @@ def run(config: Config) -> BuildReport:
     return BuildReport(len(analysed), len(events), len(stories), written, tuple(warnings), config.run_mkdocs)
 
 
-def analyse(articles: Sequence[Article], analyser: Analyser, warnings: list[str]) -> tuple[AnalysedArticle, ...]:
-    supported = [a for a in articles if a.language in SUPPORTED_LANGUAGES]
+def analyse(articles: Sequence[Article], analyser: Analyser, cache: AnalysisCache | None,
+            warnings: list[str]) -> tuple[AnalysedArticle, ...]:
+    """Analyse every supported article, reusing cached results for texts analysed before."""
+    results: dict[str, TextAnalysis] = {}
+    todo: list[Article] = []
     for article in articles:
         if article.language not in SUPPORTED_LANGUAGES:
             warnings.append(f"{article.path}: language {article.language!r} is not analysed (English only) — "
                             "the article is listed without figures")
-    results = dict(zip((a.id for a in supported), analyser.analyse_many(a.text for a in supported), strict=True))
-    return tuple(AnalysedArticle(a, results.get(a.id) or _unanalysed(a)) for a in articles)
+            results[article.id] = _unanalysed(article)
+            continue
+        cached, problem = cache.get(article.text) if cache else (None, None)
+        if problem:
+            warnings.append(problem)
+        if cached:
+            results[article.id] = cached
+        else:
+            todo.append(article)
+    for article, analysis in zip(todo, analyser.analyse_many(a.text for a in todo), strict=True):
+        results[article.id] = analysis
+        if cache:
+            cache.put(article.text, analysis)
+    return tuple(AnalysedArticle(a, results[a.id]) for a in articles)
 
 
 def _unanalysed(article: Article) -> TextAnalysis:

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from builder.models import Attribution, Hedge, Readability, Source, Span, TextAnalysis
+from builder.models import (
+    Attribution,
+    AttributionType,
+    Hedge,
+    HedgeType,
+    QuoteStyle,
+    Readability,
+    Source,
+    SourceKind,
+    Span,
+    TextAnalysis,
+    Voice,
+)
 
 
 def span_json(span: Span) -> dict[str, Any]:
@@ -53,3 +65,36 @@ def analysis_json(analysis: TextAnalysis) -> dict[str, Any]:
         "hedges": [hedge_json(h) for h in analysis.hedges],
         "readability": readability_json(analysis.readability),
     }
+
+
+# ---------------------------------------------------------------- back from JSON (the analysis cache)
+def span_from(data: dict[str, Any]) -> Span:
+    return Span(int(data["start"]), int(data["end"]), str(data["text"]))
+
+
+def source_from(data: dict[str, Any]) -> Source:
+    antecedent = data.get("antecedent")
+    return Source(span_from(data), SourceKind(data["kind"]), str(data["name"]), span_from(antecedent) if antecedent else None)
+
+
+def attribution_from(data: dict[str, Any]) -> Attribution:
+    return Attribution(
+        cue=span_from(data["cue"]),
+        source=source_from(data["source"]) if data.get("source") else None,
+        content=span_from(data["content"]) if data.get("content") else None,
+        style=QuoteStyle(data["style"]),
+        type=AttributionType(data["type"]),
+        via=source_from(data["via"]) if data.get("via") else None,
+    )
+
+
+def hedge_from(data: dict[str, Any]) -> Hedge:
+    return Hedge(span_from(data), HedgeType(data["type"]), Voice(data["voice"]), str(data["cue"]))
+
+
+def analysis_from(data: dict[str, Any]) -> TextAnalysis:
+    r = data["readability"]
+    readability = Readability(float(r["flesch_reading_ease"]), float(r["flesch_kincaid_grade"]), float(r["gunning_fog"]),
+                              float(r["smog_index"]), int(r["words"]), int(r["sentences"]))
+    return TextAnalysis(tuple(attribution_from(a) for a in data["attributions"]),
+                        tuple(hedge_from(h) for h in data["hedges"]), readability)

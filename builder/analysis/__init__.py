@@ -14,6 +14,7 @@ from spacy.language import Language
 from builder.analysis.attribution import AttributionLexicon, find_attributions, load_attribution_lexicon
 from builder.analysis.hedging import HedgeLexicon, find_hedges, load_hedge_lexicon
 from builder.analysis.readability import measure
+from builder.cache import analyser_fingerprint
 from builder.errors import ModelMissingError
 from builder.models import TextAnalysis
 
@@ -41,6 +42,10 @@ class Analyser:
     @classmethod
     def load(cls, model: str = MODEL) -> Analyser:
         return cls(load_pipeline(model), load_attribution_lexicon(), load_hedge_lexicon())
+
+    def fingerprint(self) -> str:
+        """Identifies the method (code, lexicons, spaCy, model): the analysis cache key includes it."""
+        return analyser_fingerprint(str(self.nlp.meta.get("name")), str(self.nlp.meta.get("version")))
 
     def analyse(self, text: str) -> TextAnalysis:
         return next(self.analyse_many([text]))

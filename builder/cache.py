@@ -1,0 +1,62 @@
+"""Per-article analysis cache: .cache/analysis/<key>.json, keyed by text hash + analyser fingerprint.
+
+The fingerprint covers the detector code, the lexicons, spaCy and the model, so any change to the method
+invalidates every entry. A corrupt or truncated entry is reported and recomputed, never trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import spacy
+
+from builder.models import TextAnalysis
+from builder.serialize import analysis_from, analysis_json
+
+
+def analyser_fingerprint(model_name: str, model_version: str) -> str:
+    digest = hashlib.sha256(f"spacy={spacy.__version__};model={model_name}={model_version}".encode())
+    for package, suffix in (("builder.analysis", ".py"), ("builder.lexicons", ".tsv")):
+        for entry in sorted(resources.files(package).iterdir(), key=lambda p: p.name):
+            if entry.name.endswith(suffix):
+                digest.update(entry.name.encode())
+                digest.update(entry.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class AnalysisCache:
+    directory: Path
+    fingerprint: str
+
+    def key(self, text: str) -> str:
+        return hashlib.sha256(f"{self.fingerprint}\0{text}".encode()).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.directory / key[:2] / f"{key}.json"
+
+    def get(self, text: str) -> tuple[TextAnalysis | None, str | None]:
+        """(analysis, None) on a hit, (None, None) on a miss, (None, problem) for a corrupt entry."""
+        key = self.key(text)
+        path = self._path(key)
+        if not path.is_file():
+            return None, None
+        try:
+            entry = json.loads(path.read_text(encoding="utf-8"))
+            if entry.get("key") != key:
+                raise ValueError("entry does not match its key")
+            return analysis_from(entry["analysis"]), None
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as err:
+            return None, f"{path}: corrupt analysis cache entry ({type(err).__name__}: {err}) — recomputed"
+
+    def put(self, text: str, analysis: TextAnalysis) -> None:
+        key = self.key(text)
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"key": key, "analysis": analysis_json(analysis)}, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(path)
