@@ -1,28 +1,86 @@
-"""Hedge finder (placeholder: modal 'may' only; replaced by the real rules)."""
+"""Hedge finder: epistemic hedges (may, reportedly, experts believe, probably, about 300) and whose they are.
+
+One pass over the tokens looks each lemma and word form up in `hedges.tsv`; the entry's rule (a small parse
+check in `hedge_rules`) decides whether this use hedges. The voice is ATTRIBUTED when the hedge lies inside
+the content of an attribution or inside a quotation, else OUTLET: "Experts believe" opening a sentence is the
+outlet hedging, "according to some data" inside a quoted speaker's words is the speaker hedging.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from builder.models import Attribution, Hedge, HedgeType, Span, Voice
+from builder.analysis.hedge_rules import CHECKS, HedgeWords
+from builder.analysis.hedge_voice import quoted_regions, voice_of
+from builder.lexicons import load_table
+from builder.models import Attribution, Hedge, HedgeType, Span
+
+
+@dataclass(frozen=True)
+class HedgeCue:
+    cue: str
+    type: HedgeType
+    rule: str
 
 
 @dataclass(frozen=True)
 class HedgeLexicon:
-    words: frozenset[str]
+    """Cues by the lemma or lower-case word form they start from."""
+
+    cues: Mapping[str, tuple[HedgeCue, ...]]
+    words: HedgeWords
+
+    def lookup(self, token: Token) -> tuple[HedgeCue, ...]:
+        lower, lemma = token.lower_, token.lemma_.lower()
+        found = self.cues.get(lower, ())
+        return found if lemma == lower else found + self.cues.get(lemma, ())
 
 
-def load_hedge_lexicon() -> HedgeLexicon:
-    return HedgeLexicon(frozenset({"may", "might"}))
+def load_hedge_words(name: str = "hedges_words") -> HedgeWords:
+    classes: dict[str, set[str]] = {field: set() for field in HedgeWords.__dataclass_fields__}
+    for entry, kind, _origin in load_table(name, 3):
+        if kind not in classes:
+            raise ValueError(f"lexicon {name}.tsv: unknown class {kind!r} for {entry!r}; valid: {', '.join(classes)}")
+        classes[kind].add(entry.lower())
+    return HedgeWords(**{kind: frozenset(entries) for kind, entries in classes.items()})
+
+
+def load_hedge_lexicon(name: str = "hedges") -> HedgeLexicon:
+    cues: dict[str, list[HedgeCue]] = {}
+    for cue, kind, rule, _origin in load_table(name, 4):
+        if rule not in CHECKS:
+            raise ValueError(f"lexicon {name}.tsv: unknown rule {rule!r} for {cue!r}; valid: {', '.join(CHECKS)}")
+        try:
+            hedge_type = HedgeType(kind)
+        except ValueError:
+            valid = ", ".join(t.value for t in HedgeType)
+            raise ValueError(f"lexicon {name}.tsv: unknown hedge type {kind!r} for {cue!r}; valid: {valid}") from None
+        cues.setdefault(cue.lower(), []).append(HedgeCue(cue.lower(), hedge_type, rule))
+    return HedgeLexicon(MappingProxyType({key: tuple(value) for key, value in cues.items()}), load_hedge_words())
+
+
+def _candidates(doc: Doc, lexicon: HedgeLexicon) -> Iterator[tuple[Span, HedgeType]]:
+    for token in doc:
+        for entry in lexicon.lookup(token):
+            extent = CHECKS[entry.rule](token, lexicon.words)
+            if extent is not None:
+                first, last = extent
+                yield Span.of(doc.text, first.idx, last.idx + len(last)), entry.type
+                break
 
 
 def find_hedges(doc: Doc, attributions: tuple[Attribution, ...], lexicon: HedgeLexicon) -> tuple[Hedge, ...]:
-    found = []
-    for token in doc:
-        if token.lower_ in lexicon.words:
-            span = Span.of(doc.text, token.idx, token.idx + len(token))
-            inside = any(a.content is not None and a.content.contains(span) for a in attributions)
-            found.append(Hedge(span, HedgeType.MODAL, Voice.ATTRIBUTED if inside else Voice.OUTLET, token.lower_))
-    return tuple(found)
+    # Longer spans first, so "some experts believe" wins over the "some" inside it.
+    candidates = sorted(_candidates(doc, lexicon), key=lambda c: (c[0].start - c[0].end, c[0].start))
+    kept: list[tuple[Span, HedgeType]] = []
+    for span, hedge_type in candidates:
+        if not any(span.overlaps(other) for other, _ in kept):
+            kept.append((span, hedge_type))
+    quotes = quoted_regions(doc.text)
+    contents = tuple(a.content for a in attributions if a.content is not None)
+    hedges = (Hedge(span, t, voice_of(span, contents, quotes), span.text.lower()) for span, t in kept)
+    return tuple(sorted(hedges, key=lambda h: h.span.start))

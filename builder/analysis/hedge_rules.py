@@ -1,0 +1,206 @@
+"""Parse checks that decide whether a lexicon cue is used as a hedge in this sentence.
+
+Each check takes the matched token and returns the tokens the hedge covers (first, last), or None when the
+parse shows another use: "May" the month, "talk about the plan", "could not open", "appeared in a film".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from spacy.tokens import Token
+
+Extent = tuple[Token, Token] | None
+PERSONAL_PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they", "who"})
+
+
+@dataclass(frozen=True)
+class HedgeWords:
+    """Word classes from `hedges_words.tsv` that the checks consult."""
+
+    speech: frozenset[str]  # verbs of saying, thinking, showing
+    specific: frozenset[str]  # definite and possessive determiners
+    quantity: frozenset[str]  # "half", "all", "dozens"
+    measure: frozenset[str]  # "a third", "a year"
+    narrative: frozenset[str]  # "later", "often": "would" of the narrative past
+    renown: frozenset[str]  # "known", "famous", "popular"
+
+
+Check = Callable[[Token, HedgeWords], Extent]
+
+
+def _previous(token: Token) -> str:
+    return token.doc[token.i - 1].lower_ if token.i > token.sent.start else ""
+
+
+def _negated(verb: Token) -> bool:
+    return any(child.dep_ == "neg" for child in verb.children)
+
+
+def _past_narrative(verb: Token, words: HedgeWords) -> bool:
+    """The modal sits in a past-tense narration ("she could swim"), not in reported words ("said it could fail")."""
+    clause = verb
+    while clause.dep_ in {"conj", "relcl", "advcl", "xcomp"}:
+        clause = clause.head
+    if clause.dep_ == "ccomp" and clause.head.lemma_ in words.speech:
+        return False
+    return any(t.tag_ == "VBD" for t in verb.sent)
+
+
+def modal(token: Token, words: HedgeWords) -> Extent:
+    if token.tag_ != "MD":
+        return None  # "May 5", "Theresa May", "with all his might"
+    verb = token.head
+    perfect = any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)
+    if token.lower_ == "could" and not perfect and (_negated(verb) or _past_narrative(verb, words)):
+        return None  # "could not open the door", "she could swim": (in)ability, no doubt
+    if token.lower_ == "would":
+        if any(c.lower_ in words.narrative for c in verb.children) or verb.lemma_ in {"like", "love", "prefer"}:
+            return None
+        if verb.lemma_ == "go" and any(c.lower_ == "on" for c in verb.children):
+            return None  # "would go on to win": the future seen from the past
+    return token, token
+
+
+def word(token: Token, words: HedgeWords) -> Extent:
+    return None if token.pos_ == "PROPN" else (token, token)
+
+
+def attributive(token: Token, words: HedgeWords) -> Extent:
+    if token.dep_ not in {"amod", "compound", "nmod"} or token.head.i < token.i:
+        return None
+    if token.head.pos_ not in {"NOUN", "PROPN"} or _previous(token) in {"all", "every", "total"}:
+        return None  # "all possible means": the range of options, not doubt
+    return token, token
+
+
+def predicate(token: Token, words: HedgeWords) -> Extent:
+    if token.dep_ == "amod" or _previous(token) in {"as", "if", "where", "whenever", "wherever", "when", "not"}:
+        return None  # "as soon as possible", "where possible"
+    if token.head.lemma_ in {"make", "render"}:
+        return None  # "made possible"
+    if token.lower_ == "possible" and any(c.dep_ == "xcomp" for c in token.children):
+        return None  # "it was possible to cross": ability, not doubt
+    return token, token
+
+
+def raising(token: Token, words: HedgeWords) -> Extent:
+    if token.pos_ not in {"VERB", "AUX"}:
+        return None
+    if token.lemma_ == "seem" or any(c.dep_ in {"xcomp", "ccomp", "acomp", "attr", "oprd"} for c in token.children):
+        return token, token
+    return None
+
+
+def _animate(subject: Token) -> bool:
+    return subject.lower_ in PERSONAL_PRONOUNS or subject.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
+
+
+def evidential(token: Token, words: HedgeWords) -> Extent:
+    if token.pos_ != "VERB":
+        return None
+    subjects = [c for c in token.children if c.dep_ in {"nsubj", "csubj"}]
+    if any(c.dep_ == "ccomp" for c in token.children) or (subjects and not _animate(subjects[0])):
+        return token, token
+    return None
+
+
+def _vague_agent(verb: Token, words: HedgeWords) -> bool | None:
+    """True for "by many", False for "by Reuters", None when there is no agent."""
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        objects = [c for c in agent.children if c.dep_ == "pobj"]
+        return bool(objects) and all(vague_group(o, words) for o in objects)
+    return None
+
+
+def passive(token: Token, words: HedgeWords) -> Extent:
+    if token.tag_ != "VBN":
+        return None
+    auxiliaries = [c for c in token.children if c.dep_ in {"auxpass", "aux"} and c.i < token.i]
+    is_passive = any(c.dep_ == "auxpass" for c in token.children)
+    reduced = token.dep_ == "acl" and any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "as")
+                                          for c in token.children)
+    if not (is_passive or reduced) or _vague_agent(token, words) is False:
+        return None
+    return (auxiliaries[0] if auxiliaries else token), token
+
+
+def _quantity_follows(token: Token, words: HedgeWords) -> bool:
+    following = [t for t in token.doc[token.i + 1: token.i + 4] if t.tag_ != "$" and t.lower_ != "some"]
+    if not following:
+        return False
+    first = following[0]
+    if first.like_num or first.lower_ in words.quantity:
+        return True
+    return first.lower_ in {"a", "an"} and len(following) > 1 and following[1].lemma_.lower() in words.measure
+
+
+def approximate(token: Token, words: HedgeWords) -> Extent:
+    if not _quantity_follows(token, words) or (token.lower_ == "some" and token.tag_ not in {"DT", "RB"}):
+        return None
+    return token, token
+
+
+def quantifier(token: Token, words: HedgeWords) -> Extent:
+    if token.pos_ not in {"DET", "ADJ", "PRON", "NOUN"} or _previous(token) in {"how", "the", "at"}:
+        return None
+    if token.lower_ == "certain" and token.dep_ in {"acomp", "attr", "conj"}:
+        return None  # "it is certain" asserts, it does not hedge
+    return token, token
+
+
+def vague_group(noun: Token, words: HedgeWords) -> bool:
+    """A collective noun group that names nobody: "experts", "some analysts", not "Harvard experts"."""
+    if noun.pos_ == "PROPN" or noun.ent_type_ in {"PERSON", "ORG"}:
+        return False
+    for child in noun.children:
+        if child.dep_ in {"det", "poss", "case"} and child.lower_ in words.specific:
+            return False
+        if child.dep_ in {"compound", "appos", "poss"} and child.pos_ == "PROPN":
+            return False
+        if child.dep_ in {"prep", "acl"} and any(t.pos_ == "PROPN" for t in child.subtree):
+            return False  # "experts at Harvard", "data from the ministry": a named origin
+    return True
+
+
+def weasel(token: Token, words: HedgeWords) -> Extent:
+    subject = token.dep_ in {"nsubj", "nsubjpass"}
+    if (token.pos_ not in {"NOUN", "PRON"} and not subject) or not vague_group(token, words):
+        return None
+    head = token.head
+    if subject and head.lemma_ in words.speech:
+        first = min(token.subtree, key=lambda t: t.i)
+        return (first, head) if 0 < head.i - token.i <= 3 else (first, token)
+    if token.dep_ == "pobj" and head.lower_ == "to" and _previous(head) == "according":
+        return head.doc[head.i - 1], max(token.subtree, key=lambda t: t.i)
+    return None
+
+
+def renown(token: Token, words: HedgeWords) -> Extent:
+    """An evaluation graded without saying by whom: "best known", "most famous", "one of the most popular"."""
+    nxt = token.doc[token.i + 1] if token.i + 1 < token.sent.end else None
+    if nxt is None or nxt.pos_ not in {"ADJ", "VERB", "ADV"}:
+        return None
+    if nxt.lower_ in words.renown:
+        return token, nxt
+    opening = token.doc[max(token.sent.start, token.i - 3): token.i]
+    if [t.lower_ for t in opening] == ["one", "of", "the"]:
+        return opening[0], nxt
+    return None
+
+
+def frequency(token: Token, words: HedgeWords) -> Extent:
+    """ "a number of", "the majority of": a quantity left vague."""
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if nxt is not None and nxt.lower_ == "of" and _previous(token) in {"a", "the"}:
+        return token.doc[token.i - 1], nxt
+    return None
+
+
+CHECKS: Mapping[str, Check] = MappingProxyType({
+    "modal": modal, "word": word, "attributive": attributive, "predicate": predicate, "raising": raising,
+    "evidential": evidential, "passive": passive, "approximate": approximate, "quantifier": quantifier,
+    "weasel": weasel, "renown": renown, "frequency": frequency,
+})
