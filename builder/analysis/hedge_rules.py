@@ -26,6 +26,7 @@ class HedgeWords:
     measure: frozenset[str]  # "a third", "a year"
     narrative: frozenset[str]  # "later", "often": "would" of the narrative past
     renown: frozenset[str]  # "known", "famous", "popular"
+    tentative: frozenset[str]  # verbs "would" softens: "would seem", "would suggest"
 
 
 Check = Callable[[Token, HedgeWords], Extent]
@@ -49,18 +50,43 @@ def _past_narrative(verb: Token, words: HedgeWords) -> bool:
     return any(t.tag_ == "VBD" for t in verb.sent)
 
 
+def _subject(verb: Token) -> Token | None:
+    while True:
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
+        if subjects or verb.dep_ != "conj":
+            return subjects[0] if subjects else None
+        verb = verb.head
+
+
+def _generic(subject: Token | None, words: HedgeWords) -> bool:
+    """A bare plural or an indefinite ("patients", "a visitor"): the statement is about any member of a kind."""
+    if subject is None or subject.pos_ != "NOUN":
+        return False
+    return not any(c.lower_ in words.specific or c.dep_ == "poss" or c.pos_ == "PROPN" for c in subject.subtree
+                   if c is not subject)
+
+
+def _tentative(verb: Token, perfect: bool, words: HedgeWords) -> bool:
+    """ "would" that softens a claim ("this would explain", "it would have been"), not a conditional's consequence
+    ("would collapse if"), a reported future ("said it would") or a habit ("would often play")."""
+    if any(c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children) for c in verb.children):
+        return False
+    if any(c.lower_ in words.narrative for c in verb.children):
+        return False
+    return perfect or verb.lemma_ in words.tentative
+
+
 def modal(token: Token, words: HedgeWords) -> Extent:
     if token.tag_ != "MD":
         return None  # "May 5", "Theresa May", "with all his might"
     verb = token.head
     perfect = any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)
+    if token.lower_ == "may" and not perfect and _generic(_subject(verb), words):
+        return None  # "visitors may enter", "patients may feel dizzy": permission or what can happen, no doubt
     if token.lower_ == "could" and not perfect and (_negated(verb) or _past_narrative(verb, words)):
         return None  # "could not open the door", "she could swim": (in)ability, no doubt
-    if token.lower_ == "would":
-        if any(c.lower_ in words.narrative for c in verb.children) or verb.lemma_ in {"like", "love", "prefer"}:
-            return None
-        if verb.lemma_ == "go" and any(c.lower_ == "on" for c in verb.children):
-            return None  # "would go on to win": the future seen from the past
+    if token.lower_ == "would" and not _tentative(verb, perfect, words):
+        return None
     return token, token
 
 
@@ -173,6 +199,9 @@ def weasel(token: Token, words: HedgeWords) -> Extent:
     if subject and head.lemma_ in words.speech:
         first = min(token.subtree, key=lambda t: t.i)
         return (first, head) if 0 < head.i - token.i <= 3 else (first, token)
+    clauses = [c for c in token.children if c.dep_ == "relcl" and c.lemma_ in words.speech]
+    if token.dep_ in {"attr", "dobj"} and clauses and clauses[0].i - token.i <= 3:
+        return token, clauses[0]  # "there are scholars who believe"
     if token.dep_ == "pobj" and head.lower_ == "to" and _previous(head) == "according":
         return head.doc[head.i - 1], max(token.subtree, key=lambda t: t.i)
     return None
@@ -180,7 +209,8 @@ def weasel(token: Token, words: HedgeWords) -> Extent:
 
 def renown(token: Token, words: HedgeWords) -> Extent:
     """An evaluation graded without saying by whom: "best known", "most famous", "one of the most popular"."""
-    nxt = token.doc[token.i + 1] if token.i + 1 < token.sent.end else None
+    after = [t for t in token.doc[token.i + 1: min(token.i + 3, token.sent.end)] if t.text != "-"]
+    nxt = after[0] if after else None
     if nxt is None or nxt.pos_ not in {"ADJ", "VERB", "ADV"}:
         return None
     if nxt.lower_ in words.renown:

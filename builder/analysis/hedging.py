@@ -14,7 +14,7 @@ from types import MappingProxyType
 
 from spacy.tokens import Doc, Token
 
-from builder.analysis.hedge_rules import CHECKS, HedgeWords
+from builder.analysis.hedge_rules import CHECKS, Extent, HedgeWords
 from builder.analysis.hedge_voice import quoted_regions, voice_of
 from builder.lexicons import load_table
 from builder.models import Attribution, Hedge, HedgeType, Span
@@ -52,21 +52,28 @@ def load_hedge_words(name: str = "hedges_words") -> HedgeWords:
 def load_hedge_lexicon(name: str = "hedges") -> HedgeLexicon:
     cues: dict[str, list[HedgeCue]] = {}
     for cue, kind, rule, _origin in load_table(name, 4):
-        if rule not in CHECKS:
+        if rule not in CHECKS and rule != "phrase":
             raise ValueError(f"lexicon {name}.tsv: unknown rule {rule!r} for {cue!r}; valid: {', '.join(CHECKS)}")
         try:
             hedge_type = HedgeType(kind)
         except ValueError:
             valid = ", ".join(t.value for t in HedgeType)
             raise ValueError(f"lexicon {name}.tsv: unknown hedge type {kind!r} for {cue!r}; valid: {valid}") from None
-        cues.setdefault(cue.lower(), []).append(HedgeCue(cue.lower(), hedge_type, rule))
+        cues.setdefault(cue.lower().split()[0], []).append(HedgeCue(cue.lower(), hedge_type, rule))
     return HedgeLexicon(MappingProxyType({key: tuple(value) for key, value in cues.items()}), load_hedge_words())
+
+
+def _phrase(token: Token, cue: str) -> Extent:
+    words = cue.split()
+    tokens = token.doc[token.i: token.i + len(words)]
+    return (tokens[0], tokens[-1]) if [t.lower_ for t in tokens] == words else None
 
 
 def _candidates(doc: Doc, lexicon: HedgeLexicon) -> Iterator[tuple[Span, HedgeType]]:
     for token in doc:
         for entry in lexicon.lookup(token):
-            extent = CHECKS[entry.rule](token, lexicon.words)
+            rule = CHECKS.get(entry.rule)
+            extent = rule(token, lexicon.words) if rule is not None else _phrase(token, entry.cue)
             if extent is not None:
                 first, last = extent
                 yield Span.of(doc.text, first.idx, last.idx + len(last)), entry.type
