@@ -1,27 +1,134 @@
-"""Attribution finder (placeholder: 'said' only; replaced by the real rules)."""
+"""Attribution finder: who says (writes, finds, believes) what, read off the spaCy dependency parse.
+
+A sequence of passes over one parsed `Doc`:
+1. cues and their frames (attr_patterns): reporting verbs, "according to", "in X's view", "X: ...";
+   a dash and a name after a quotation (quotes);
+2. contents widened to whole quotations, unclaimed quotations continuing the previous speaker (quotes);
+3. source mentions read (sources) and resolved to what they refer to (coref), in text order.
+Lexicons: cues.tsv (cue lemmas, type and frame), source_roles.tsv (role nouns of sources).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
-from builder.models import Attribution, AttributionType, QuoteStyle, Span
+from builder.analysis.attr_cues import Candidate, CueEntry, CueLexicon, noun_phrase
+from builder.analysis.attr_patterns import find_candidates
+from builder.analysis.coref import Mention, entity_mentions, resolve
+from builder.analysis.quotes import continue_quotes, dash_speakers, quotations, style_of, widen_to_quote
+from builder.analysis.sources import SourceLexicon, read_mention
+from builder.lexicons import load_table
+from builder.models import Attribution, AttributionType, Source, Span
+
+FRAMES = {"report": False, "complement": True}
+ROLE_CLASSES = frozenset({"person", "title", "org", "document"})
 
 
 @dataclass(frozen=True)
 class AttributionLexicon:
-    cues: frozenset[str]
+    cues: CueLexicon
+    sources: SourceLexicon
+
+
+def _attribution_type(value: str, where: str) -> AttributionType:
+    try:
+        return AttributionType(value)
+    except ValueError:
+        valid = ", ".join(t.value for t in AttributionType)
+        raise ValueError(f"{where}: unknown attribution type {value!r}; valid: {valid}") from None
+
+
+def load_cue_lexicon(name: str = "cues") -> CueLexicon:
+    verbs: dict[str, CueEntry] = {}
+    phrasal: dict[tuple[str, str], AttributionType] = {}
+    for cue, kind, frame, _origin in load_table(name, 4):
+        if frame not in FRAMES:
+            raise ValueError(f"lexicon {name}.tsv: unknown frame {frame!r} for {cue!r}; valid: {', '.join(FRAMES)}")
+        cue_type = _attribution_type(kind, f"lexicon {name}.tsv, {cue!r}")
+        words = cue.lower().split()
+        if len(words) == 2:
+            phrasal[(words[0], words[1])] = cue_type
+            verbs.setdefault(words[0], CueEntry(cue_type, True))
+        else:
+            verbs.setdefault(words[0], CueEntry(cue_type, FRAMES[frame]))
+    return CueLexicon(MappingProxyType(verbs), MappingProxyType(phrasal))
+
+
+def load_source_lexicon(name: str = "source_roles") -> SourceLexicon:
+    roles: dict[str, str] = {}
+    for noun, role, _origin in load_table(name, 3):
+        if role not in ROLE_CLASSES:
+            raise ValueError(f"lexicon {name}.tsv: unknown class {role!r} for {noun!r}; valid: {', '.join(sorted(ROLE_CLASSES))}")
+        roles.setdefault(noun.lower(), role)
+    return SourceLexicon(MappingProxyType(roles))
 
 
 def load_attribution_lexicon() -> AttributionLexicon:
-    return AttributionLexicon(frozenset({"say"}))
+    return AttributionLexicon(load_cue_lexicon(), load_source_lexicon())
 
 
 def find_attributions(doc: Doc, lexicon: AttributionLexicon) -> tuple[Attribution, ...]:
+    text = doc.text
+    quotes = quotations(text)
+    # Words inside a quotation are the speaker's; the outlet attributes the quotation, not what it reports.
+    candidates = [c for c in find_candidates(doc, lexicon.cues) if not _inside(c.cue, quotes)]
+    candidates += dash_speakers(doc, quotes)
+    candidates = _dedupe([_widened(c, quotes) for c in candidates])
+    candidates = continue_quotes(text, candidates, quotes)
+    mentions = entity_mentions(doc)
     found = []
-    for token in doc:
-        if token.lemma_ in lexicon.cues and token.pos_ == "VERB":
-            found.append(Attribution(Span.of(doc.text, token.idx, token.idx + len(token)), None, None,
-                                     QuoteStyle.INDIRECT, AttributionType.SPEECH))
+    for candidate in candidates:
+        source = _source(candidate.source, mentions, lexicon.sources)
+        via = _source(candidate.via, mentions, lexicon.sources)
+        content = Span.of(text, *candidate.content) if candidate.content else None
+        found.append(Attribution(Span.of(text, *candidate.cue), source, content,
+                                 style_of(candidate.content, quotes), candidate.type, via))
     return tuple(found)
+
+
+def _inside(cue: tuple[int, int], quotes: tuple[tuple[int, int], ...]) -> bool:
+    return any(start < cue[0] and cue[1] <= end for start, end in quotes)
+
+
+def _widened(candidate: Candidate, quotes: tuple[tuple[int, int], ...]) -> Candidate:
+    content = widen_to_quote(candidate.content, quotes)
+    return Candidate(candidate.cue, candidate.source, content, candidate.type, candidate.via)
+
+
+def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
+    """One attribution per cue position (a cue found by two finders keeps the first)."""
+    seen: set[int] = set()
+    kept = []
+    for candidate in sorted(candidates, key=lambda c: c.cue):
+        if candidate.cue[0] in seen:
+            continue
+        seen.add(candidate.cue[0])
+        kept.append(candidate)
+    return kept
+
+
+def _source(mention: SpacySpan | None, mentions: list[Mention], lexicon: SourceLexicon) -> Source | None:
+    if mention is None or not mention.text.strip():
+        return None
+    text = mention.doc.text
+    head = mention.root
+    target = mention
+    if head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl":
+        target = noun_phrase(head.head.head)
+    reading = read_mention(target, lexicon)
+    span = Span.of(text, mention.start_char, mention.end_char)
+    antecedent = resolve(reading, target.root.lemma_.lower(), mention.start_char, mentions,
+                         target.root.pos_ == "PRON")
+    if (target.start, target.end) != (mention.start, mention.end):
+        antecedent_span: Span | None = Span.of(text, target.start_char, target.end_char)
+        source = Source(span, reading.kind, reading.name, antecedent_span)
+    elif antecedent is not None:
+        source = Source(span, antecedent.kind, antecedent.name, antecedent.span)
+    else:
+        source = Source(span, reading.kind, reading.name)
+    mentions.append(Mention(span, source.kind, source.name, head.lemma_.lower(), True))
+    return source

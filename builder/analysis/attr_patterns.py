@@ -1,0 +1,135 @@
+"""The attribution constructions, one finder each, all reading the dependency parse.
+
+- reporting verbs ("X said that ...", "..., X said", "X wants to ..."), with chains: "X reported, citing Y",
+  "X quoted Y as saying", "X said, according to Y";
+- "according to X", "in X's view";
+- a speaker label before a colon ("Pence: ...").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from builder.analysis.attr_cues import (
+    RELATIVE,
+    VIEW_NOUNS,
+    Candidate,
+    CueLexicon,
+    cue_extent,
+    is_cue_verb,
+    noun_phrase,
+    subject_of,
+    subtree_chars,
+    verb_content,
+)
+from builder.models import AttributionType
+
+
+def find_candidates(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
+    found = [*verb_cues(doc, lexicon), *according_to(doc), *view_phrases(doc), *speaker_labels(doc)]
+    return sorted(found, key=lambda c: c.cue)
+
+
+def _mention(token: Token | None) -> SpacySpan | None:
+    if token is None:
+        return None
+    if token.lower_ in RELATIVE and token.dep_ in ("nsubj", "nsubjpass"):
+        return token.doc[token.i : token.i + 1]
+    return noun_phrase(token)
+
+
+def _object(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
+def _according_source(verb: Token) -> Token | None:
+    """Y in "X said, according to Y": the intermediary through which X's words reached the outlet."""
+    for child in verb.children:
+        if child.lower_ == "according" or (child.dep_ == "prep" and child.lower_ == "according"):
+            for grandchild in child.subtree:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def verb_cues(doc: Doc, lexicon: CueLexicon) -> Iterator[Candidate]:
+    quoted_as: set[int] = set()
+    for verb in doc:
+        entry = lexicon.verbs.get(verb.lemma_.lower())
+        if entry is None or verb.i in quoted_as or not is_cue_verb(verb, entry):
+            continue
+        start, end, phrasal_type = cue_extent(verb, lexicon)
+        kind = phrasal_type or entry.type
+        subject, via = subject_of(verb), _according_source(verb)
+        content = verb_content(verb)
+        lemma = verb.lemma_.lower()
+        if lemma == "quote" and _object(verb) is not None:
+            # "Reuters quoted a ministry spokesperson as saying": the spokesperson speaks, via Reuters.
+            quoted_as.update(t.i for t in verb.subtree if t.lemma_ == "say")
+            yield Candidate((start, end), _mention(_object(verb)), content, kind, _mention(subject))
+            continue
+        if lemma == "cite" and verb.dep_ in ("advcl", "xcomp", "conj") and _object(verb) is not None:
+            # "Izvestiya reported, citing Klintsevich": Klintsevich speaks, via Izvestiya.
+            head_content = verb_content(verb.head) if verb.head.lemma_.lower() in lexicon.verbs else None
+            yield Candidate((start, end), _mention(_object(verb)), head_content or content, kind,
+                            _mention(subject))
+            continue
+        yield Candidate((start, end), _mention(subject), content, kind, _mention(via))
+
+
+def according_to(doc: Doc) -> Iterator[Candidate]:
+    for token in doc[:-1]:
+        if token.lower_ != "according" or doc[token.i + 1].lower_ != "to":
+            continue
+        to = doc[token.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            pobj = next((c for c in token.subtree if c.dep_ == "pobj"), None)
+        head = token.head if token.dep_ == "prep" else to.head
+        while head.dep_ in ("prep",) and head.head.i != head.i:
+            head = head.head
+        content = subtree_chars(head, skip=token) if head.i not in (token.i, to.i) else None
+        yield Candidate((token.idx, to.idx + len(to)), _mention(pobj), content, AttributionType.SPEECH)
+
+
+def view_phrases(doc: Doc) -> Iterator[Candidate]:
+    """ "In X's view", "in the words of X": the opinion holder is X."""
+    for token in doc:
+        if token.lower_ != "in" or token.dep_ != "prep":
+            continue
+        pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.lower_ not in VIEW_NOUNS:
+            continue
+        holder = next((c for c in pobj.children if c.dep_ == "poss"), None)
+        if holder is None:
+            of = next((c for c in pobj.children if c.lower_ == "of"), None)
+            holder = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if holder is None:
+            continue
+        head = token.head
+        content = subtree_chars(head, skip=token) if head.i != token.i else None
+        yield Candidate((token.idx, pobj.idx + len(pobj)), noun_phrase(holder), content, AttributionType.BELIEF)
+
+
+def speaker_labels(doc: Doc) -> Iterator[Candidate]:
+    """A short name before a colon at the start of a line: headlines ("Pence: ...") and transcripts."""
+    text = doc.text
+    for token in doc:
+        if token.text != ":" or token.i == 0 or token.i > len(doc) - 2:
+            continue
+        line_start = text.rfind("\n", 0, token.idx) + 1
+        label = text[line_start : token.idx].strip().strip("\"“")
+        words = label.split()
+        if not 0 < len(words) <= 4 or not all(w[:1].isupper() for w in words):
+            continue
+        first = doc.char_span(line_start + text[line_start:token.idx].find(label), token.idx, alignment_mode="expand")
+        if first is None or not any(t.pos_ in ("PROPN", "NOUN") for t in first):
+            continue
+        line_end = text.find("\n", token.idx)
+        line_end = len(text) if line_end < 0 else line_end
+        content = (doc[token.i + 1].idx, line_end)
+        if content[1] > content[0]:
+            yield Candidate((token.idx, token.idx + 1), first, content, AttributionType.SPEECH)

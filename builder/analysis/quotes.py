@@ -1,0 +1,98 @@
+"""Direct quotations: where they are, whose they are, and the style of an attribution's content.
+
+A quotation opens with “ or " and closes with the matching mark or at the end of the paragraph (in news, a
+quotation running over several paragraphs leaves each paragraph but the last unclosed). A quotation that no
+cue claims, following straight on from a quoted attribution, continues that speaker's words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc
+
+from builder.analysis.attr_cues import Candidate
+from builder.models import AttributionType, QuoteStyle
+
+QUOTATION = re.compile(r"“[^”\n]*(?:”|(?=\n)|$)|(?<![\w\"])\"[^\"\n]*(?:\"|(?=\n)|$)")
+# Scare quotes and titles are short; a quoted stretch of this many words is somebody's words.
+MIN_QUOTED_WORDS = 3
+# "“...” ― Sonya Herridge": a dash and a short name after a quotation.
+DASH_SPEAKER = re.compile(r"\s*[―—–]\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*(?=\n|$|,)")
+BETWEEN = re.compile(r"[\s,.;:]*")
+
+
+def quotations(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in QUOTATION.finditer(text) if len(m.group(0).split()) >= MIN_QUOTED_WORDS)
+
+
+def style_of(content: tuple[int, int] | None, quotes: tuple[tuple[int, int], ...]) -> QuoteStyle:
+    if content is None:
+        return QuoteStyle.INDIRECT
+    start, end = content
+    inside = quoted = 0
+    for q_start, q_end in quotes:
+        overlap = min(end, q_end) - max(start, q_start)
+        if overlap > 0:
+            quoted += overlap
+            inside += q_start - 2 <= start and end <= q_end + 2
+    if inside or quoted >= 0.9 * (end - start):
+        return QuoteStyle.DIRECT
+    return QuoteStyle.MIXED if quoted else QuoteStyle.INDIRECT
+
+
+def widen_to_quote(content: tuple[int, int] | None, quotes: tuple[tuple[int, int], ...]) -> tuple[int, int] | None:
+    """A content clause that starts or ends inside a quotation takes in the whole quotation."""
+    if content is None:
+        return None
+    start, end = content
+    for q_start, q_end in quotes:
+        if q_start <= start < q_end or q_start < end <= q_end:
+            if q_start >= start - 3 or q_end <= end + 3:
+                start, end = min(start, q_start), max(end, q_end)
+    return start, end
+
+
+def dash_speakers(doc: Doc, quotes: tuple[tuple[int, int], ...]) -> Iterator[Candidate]:
+    text = doc.text
+    for q_start, q_end in quotes:
+        match = DASH_SPEAKER.match(text, q_end)
+        if match is None:
+            continue
+        dash = text.index(match.group(0).strip()[0], q_end)
+        name = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        if name is not None:
+            yield Candidate((dash, dash + 1), name, (q_start, q_end), AttributionType.SPEECH)
+
+
+def _reach(candidate: Candidate) -> int:
+    ends = [candidate.cue[1]]
+    if candidate.content:
+        ends.append(candidate.content[1])
+    if candidate.source is not None:
+        ends.append(candidate.source.end_char)
+    return max(ends)
+
+
+def continue_quotes(text: str, candidates: list[Candidate], quotes: tuple[tuple[int, int], ...]) -> list[Candidate]:
+    """Extend a quoted attribution's content over the unclaimed quotations that follow it directly."""
+    claimed = [c.content for c in candidates if c.content]
+    result = list(candidates)
+    for q_start, q_end in quotes:
+        if any(s < q_end and q_start < e for s, e in claimed):
+            continue
+        before = [i for i, c in enumerate(result) if _reach(c) <= q_start]
+        if not before:
+            continue
+        index = max(before, key=lambda i: _reach(result[i]))
+        previous = result[index]
+        gap = text[_reach(previous) : q_start]
+        if previous.content is None or style_of(previous.content, quotes) == QuoteStyle.INDIRECT:
+            continue
+        if not BETWEEN.fullmatch(gap) or gap.count("\n") > 2:
+            continue
+        start = min(previous.content[0], q_start)
+        result[index] = Candidate(previous.cue, previous.source, (start, q_end), previous.type, previous.via)
+        claimed.append((q_start, q_end))
+    return result

@@ -1,0 +1,165 @@
+"""Who a source mention is: its kind (named/unnamed, person/organisation/group) and a canonical name.
+
+The rules follow the project's labelling guide (docs/methodology.md, shared eval GUIDE.md): a name makes a
+source named; a role noun without a name is unnamed, singular -> person, plural -> group; documents are
+named only when their author is; pronouns and short definite forms ("the newspaper") take the kind of what
+they refer to (resolved in coref.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+from spacy.tokens import Span as SpacySpan
+
+from builder.models import SourceKind
+
+NAMED_ENTITIES = frozenset({"ORG", "GPE", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT"})
+DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "some", "one", "another", "its",
+                         "his", "her", "their", "our", "my", "your", "many", "several", "other", "most", "few"})
+INDEFINITE = frozenset({"a", "an", "one", "another", "some", "any", "several", "many", "few", "most", "other"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "we", "us", "those", "these", "both", "all", "some", "many", "others"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me", "you"})
+GROUP_WORDS = frozenset({"percent", "%", "majority", "minority", "half", "third", "quarter", "most", "many",
+                         "some", "others", "few", "all", "both", "everyone", "everybody", "nobody", "people"})
+
+
+@dataclass(frozen=True)
+class SourceLexicon:
+    roles: Mapping[str, str]  # head-noun lemma -> person / title / org / document
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a mention says about itself before any resolution."""
+
+    kind: SourceKind
+    name: str
+    needs_antecedent: bool = False  # a pronoun or a definite role noun: look back for what it means
+    role: str = ""  # the head noun's role class, for matching antecedents
+
+
+def head_of(span: SpacySpan) -> Token:
+    root = span.root
+    # "one of the advisers": the head is the quantifier; the class comes from the noun after "of".
+    return root
+
+
+def is_plural(token: Token) -> bool:
+    return token.tag_ in ("NNS", "NNPS") or token.lower_ in PLURAL_PRONOUNS
+
+
+def clean_name(text: str) -> str:
+    text = text.strip().strip(",;:\"“”'’").strip()
+    for suffix in ("'s", "’s", "'", "’"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    words = text.split()
+    while words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    return " ".join(words) or text
+
+
+def entity_name(span: SpacySpan, labels: frozenset[str]) -> str | None:
+    head = head_of(span)
+    ents = [e for e in span.ents if e.label_ in labels]
+    for ent in ents:
+        if ent.start <= head.i < ent.end:
+            return clean_name(ent.text)
+    return clean_name(ents[-1].text) if ents else None
+
+
+def _determiner(head: Token) -> str:
+    for child in head.children:
+        if child.dep_ in ("det", "nummod", "amod") and child.lower_ in DETERMINERS | {"one"}:
+            return child.lower_
+        if child.dep_ == "poss":
+            return "poss"
+    return ""
+
+
+def _named_modifier(head: Token) -> str | None:
+    """A proper-noun modifier: "the Clinton campaign", "a CNN poll", "Trump's tweet"."""
+    for child in head.children:
+        if child.dep_ in ("compound", "poss", "nmod", "amod") and child.pos_ == "PROPN":
+            return " ".join(t.text for t in child.subtree if t.pos_ == "PROPN") or child.text
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ == "PROPN":
+                return clean_name(" ".join(t.text for t in pobj.subtree))
+    return None
+
+
+def _appositive_person(head: Token) -> str | None:
+    for child in head.children:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+            return clean_name(" ".join(t.text for t in child.subtree if t.ent_type_ == "PERSON"))
+    return None
+
+
+def read_proper(span: SpacySpan, head: Token, roles: Mapping[str, str]) -> Reading:
+    person = entity_name(span, frozenset({"PERSON"}))
+    if head.ent_type_ == "PERSON" and person:
+        return Reading(SourceKind.NAMED_PERSON, person)
+    if head.ent_type_ == "NORP" or roles.get(head.lemma_.lower()) == "person":
+        kind = SourceKind.UNNAMED_GROUP if is_plural(head) else SourceKind.UNNAMED_PERSON
+        return Reading(kind, clean_name(span.text), role="person")
+    org = entity_name(span, NAMED_ENTITIES)
+    if head.ent_type_ in NAMED_ENTITIES and org:
+        return Reading(SourceKind.NAMED_ORG, org)
+    if roles.get(head.lemma_.lower()) in ("org", "document"):
+        return Reading(SourceKind.NAMED_ORG, clean_name(span.text))
+    if person:
+        return Reading(SourceKind.NAMED_PERSON, person)
+    return Reading(SourceKind.NAMED_PERSON, clean_name(" ".join(t.text for t in span if t.pos_ == "PROPN")))
+
+
+def read_common(span: SpacySpan, head: Token, roles: Mapping[str, str]) -> Reading:
+    role = roles.get(head.lemma_.lower(), "")
+    named = _appositive_person(head)
+    if named:
+        return Reading(SourceKind.NAMED_PERSON, named)
+    modifier = _named_modifier(head)
+    det = _determiner(head)
+    plural = is_plural(head) or head.lower_ in GROUP_WORDS
+    name = clean_name(span.text)
+    if role in ("org", "document"):
+        if modifier:
+            return Reading(SourceKind.NAMED_ORG, clean_name(modifier) if role == "org" else name)
+        if det in DEFINITE and not plural:
+            return Reading(SourceKind.NAMED_ORG if role == "org" else SourceKind.UNNAMED_GROUP, name, True, role)
+        return Reading(SourceKind.UNNAMED_GROUP, name, role=role)
+    if plural:
+        return Reading(SourceKind.UNNAMED_GROUP, name, role=role or "person")
+    if det in DEFINITE or det == "poss":
+        return Reading(SourceKind.UNNAMED_PERSON, name, True, role or "person")
+    return Reading(SourceKind.UNNAMED_PERSON, name, role=role or "person")
+
+
+def read_pronoun(head: Token) -> Reading:
+    word = head.lower_
+    if word in ("it", "its", "which"):
+        return Reading(SourceKind.NAMED_ORG, head.text, True, "it")
+    if word in PLURAL_PRONOUNS:
+        return Reading(SourceKind.UNNAMED_GROUP, head.text, True, "they")
+    if word in GROUP_WORDS or word in ("no", "none", "nobody"):
+        return Reading(SourceKind.UNNAMED_GROUP, head.text)
+    if word in ("someone", "somebody", "anyone", "one"):
+        return Reading(SourceKind.UNNAMED_PERSON, head.text)
+    return Reading(SourceKind.UNNAMED_PERSON, head.text, True, "person")
+
+
+def read_mention(span: SpacySpan, lexicon: SourceLexicon) -> Reading:
+    head = head_of(span)
+    if head.lower_ == "one" and any(c.lower_ == "of" for c in head.children):
+        return Reading(SourceKind.UNNAMED_PERSON, clean_name(span.text), role="person")
+    if head.pos_ == "PRON" or head.lower_ in ("who", "that", "which"):
+        return read_pronoun(head)
+    if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE"):
+        return read_proper(span, head, lexicon.roles)
+    if head.like_num or head.lower_ in GROUP_WORDS:
+        return Reading(SourceKind.UNNAMED_GROUP, clean_name(span.text))
+    return read_common(span, head, lexicon.roles)
