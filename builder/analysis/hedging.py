@@ -77,7 +77,6 @@ def _candidates(doc: Doc, lexicon: HedgeLexicon) -> Iterator[tuple[Span, HedgeTy
             if extent is not None:
                 first, last = extent
                 yield Span.of(doc.text, first.idx, last.idx + len(last)), entry.type
-                break
 
 
 def find_hedges(doc: Doc, attributions: tuple[Attribution, ...], lexicon: HedgeLexicon) -> tuple[Hedge, ...]:

@@ -1,0 +1,138 @@
+"""Hedge finder: one-sentence cases per hedge type, uses that are not hedges, voice, the SouthFront seed.
+
+Decisions the negative cases pin down:
+- "could not open the door", "she could swim" (past narration): ability, not doubt. "could" with "have"
+  ("could have been") stays a hedge.
+- "Visitors may enter", "Patients may feel dizzy": "may" with a generic subject states permission or what can
+  happen (root possibility), not the writer's doubt. With a specific subject ("The minister may resign") or
+  the perfect ("may have left") it is epistemic.
+- "can" is never a hedge: ability and possibility, not doubt about a claim.
+- "would" hedges only when it softens a claim ("would seem", "would have been"), not the consequence of a
+  conditional ("would collapse if") nor a reported future.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from builder.analysis import Analyser
+from builder.analysis.hedging import HedgeLexicon, find_hedges, load_hedge_lexicon
+from builder.models import Attribution, AttributionType, Hedge, HedgeType, QuoteStyle, Span, Voice
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> HedgeLexicon:
+    return load_hedge_lexicon()
+
+
+def hedges(nlp: Language, lexicon: HedgeLexicon, text: str,
+           attributions: tuple[Attribution, ...] = ()) -> tuple[Hedge, ...]:
+    return find_hedges(nlp(text), attributions, lexicon)
+
+
+@pytest.mark.parametrize(("text", "cue", "kind"), [
+    ("The minister may resign next week.", "may", HedgeType.MODAL),
+    ("The rebels might have crossed the border at night.", "might", HedgeType.MODAL),
+    ("The fire could have been started deliberately.", "could", HedgeType.MODAL),
+    ("This would explain the sudden drop in prices.", "would", HedgeType.MODAL),
+    ("The general was reportedly dismissed on Friday.", "reportedly", HedgeType.REPORTING),
+    ("The mayor allegedly accepted bribes from builders.", "allegedly", HedgeType.REPORTING),
+    ("The leader is said to be in poor health.", "is said", HedgeType.REPORTING),
+    ("It is believed that the ship sank near the coast.", "is believed", HedgeType.REPORTING),
+    ("The drone is thought to have come from the south.", "is thought", HedgeType.REPORTING),
+    ("Experts believe the talks will fail.", "experts believe", HedgeType.VAGUE_ATTRIBUTION),
+    ("Critics argue that the law goes too far.", "critics argue", HedgeType.VAGUE_ATTRIBUTION),
+    ("Some say the election was rigged.", "some say", HedgeType.VAGUE_ATTRIBUTION),
+    ("Sources say the deal is almost done.", "sources say", HedgeType.VAGUE_ATTRIBUTION),
+    ("Many people think the tax is unfair.", "many people think", HedgeType.VAGUE_ATTRIBUTION),
+    ("According to some data, exports fell last year.", "according to some data", HedgeType.VAGUE_ATTRIBUTION),
+    ("He is considered by many to be the favourite.", "is considered", HedgeType.VAGUE_ATTRIBUTION),
+    ("It has been suggested that the road be closed.", "has been suggested", HedgeType.VAGUE_ATTRIBUTION),
+    ("The plan has been criticized as reckless.", "has been criticized", HedgeType.VAGUE_ATTRIBUTION),
+    ("There are scholars who believe the text is older.", "scholars who believe", HedgeType.VAGUE_ATTRIBUTION),
+    ("The strike will probably end on Monday.", "probably", HedgeType.EPISTEMIC),
+    ("Perhaps the ceasefire will hold this time.", "perhaps", HedgeType.EPISTEMIC),
+    ("The president seems to be losing support.", "seems", HedgeType.EPISTEMIC),
+    ("The ministry appears to have changed its mind.", "appears", HedgeType.EPISTEMIC),
+    ("The new figures suggest a slowdown in trade.", "suggest", HedgeType.EPISTEMIC),
+    ("It is unclear who fired the first shot.", "unclear", HedgeType.EPISTEMIC),
+    ("It is likely that the vote will be delayed.", "likely", HedgeType.EPISTEMIC),
+    ("Investigators are looking at a possible link to the attack.", "possible", HedgeType.EPISTEMIC),
+    ("Prices tend to rise before the holidays.", "tend", HedgeType.EPISTEMIC),
+    ("About 300 people attended the rally.", "about", HedgeType.APPROXIMATOR),
+    ("Roughly half of the voters stayed home.", "roughly", HedgeType.APPROXIMATOR),
+    ("The blast killed some 40 soldiers.", "some", HedgeType.APPROXIMATOR),
+    ("Around 2,000 troops were sent to the border.", "around", HedgeType.APPROXIMATOR),
+    ("Several villages were flooded overnight.", "several", HedgeType.APPROXIMATOR),
+    ("Nearly all of the ballots were counted.", "nearly", HedgeType.APPROXIMATOR),
+])
+def test_finds_hedge(nlp: Language, lexicon: HedgeLexicon, text: str, cue: str, kind: HedgeType) -> None:
+    found = {(h.cue, h.type) for h in hedges(nlp, lexicon, text)}
+    assert (cue, kind) in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "The summit opens on May 5 in Geneva.",
+    "Theresa May met the German chancellor on Tuesday.",
+    "The ministers will talk about the plan tomorrow.",
+    "He could not open the door of the car.",
+    "When she was young, she could swim across the lake.",
+    "Visitors may enter the museum free of charge.",
+    "The army can move troops quickly.",
+    "The actor appeared in three films last year.",
+    "The police will act as soon as possible.",
+    "It is certain that the bridge will reopen.",
+    "The talks would collapse if either side walked out.",
+    "The minister said that the government would cut taxes.",
+    "The company raised prices in March.",
+    "Reuters reported that the ship had docked.",
+])
+def test_no_hedge(nlp: Language, lexicon: HedgeLexicon, text: str) -> None:
+    assert hedges(nlp, lexicon, text) == ()
+
+
+def attributed(text: str, content: str) -> Attribution:
+    start = text.index(content)
+    cue = text.index("said")
+    return Attribution(Span.of(text, cue, cue + 4), None, Span.of(text, start, start + len(content)),
+                       QuoteStyle.INDIRECT, AttributionType.SPEECH)
+
+
+def test_voice_inside_attributed_content(nlp: Language, lexicon: HedgeLexicon) -> None:
+    text = "The minister said the talks may fail, but the deal probably holds."
+    found = {h.cue: h.voice for h in hedges(nlp, lexicon, text, (attributed(text, "the talks may fail"),))}
+    assert found == {"may": Voice.ATTRIBUTED, "probably": Voice.OUTLET}
+
+
+def test_voice_inside_quotation_marks(nlp: Language, lexicon: HedgeLexicon) -> None:
+    text = "“The talks may well fail before the summit,” the minister said. Experts believe the deal will hold."
+    found = {h.cue: h.voice for h in hedges(nlp, lexicon, text)}
+    assert found["may"] is Voice.ATTRIBUTED
+    assert found["experts believe"] is Voice.OUTLET
+
+
+def test_scare_quotes_are_not_a_speaker(nlp: Language, lexicon: HedgeLexicon) -> None:
+    text = "The so-called “peace plan” may be dropped."
+    assert {h.cue: h.voice for h in hedges(nlp, lexicon, text)}["may"] is Voice.OUTLET
+
+
+def test_southfront_seed(analyser: Analyser) -> None:
+    """Seed acceptance: "Experts believe" is the outlet's hedge; "according to some data" and the "may" of
+    "may be indirectly involved" are Klintsevich's (inside his quote), whether found via quotation marks or
+    via the attribution detector's content spans."""
+    text = (ROOT / "data/articles/southfront/002_b65fdd79a100ce5b.txt").read_text(encoding="utf-8")
+    found = {(h.span.text, h.span.start): h for h in analyser.analyse(text).hedges}
+
+    def at(phrase: str, cue: str) -> Hedge:
+        start = text.index(phrase) + phrase.index(cue)
+        return found[(text[start: start + len(cue)], start)]
+
+    assert at("Experts believe", "Experts believe").voice is Voice.OUTLET
+    assert at("according to some data", "according to some data").voice is Voice.ATTRIBUTED
+    may = at("may be indirectly involved", "may")
+    assert (may.type, may.voice) == (HedgeType.MODAL, Voice.ATTRIBUTED)
