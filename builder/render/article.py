@@ -1,0 +1,118 @@
+"""The article page: metadata, the highlighted text, the lists of attributions and hedges, removed boilerplate."""
+
+from __future__ import annotations
+
+from builder.compare import attribution_anchor, hedge_anchor
+from builder.models import AnalysedArticle, Attribution, RemovedBlock, Source, SourceKind, Voice
+from builder.render.escape import attr, front_matter, http_url, md, md_short, text_html
+from builder.render.figures import DASH, KIND_LABELS, VOICE_LABELS, number
+from builder.render.highlight import LEGEND, body_html
+from builder.render.paths import link
+from builder.render.site import SiteIndex, date_text
+
+
+def render_article(site: SiteIndex, item: AnalysedArticle) -> str:
+    article = item.article
+    page = site.article_page(article.id)
+    outlet = site.outlet_name(article.outlet)
+    parts = [
+        front_matter(article.title, f"{outlet}: {article.title}"),
+        f"# {md(article.title)}\n",
+        metadata(page, site, item),
+        "## Text { #text }\n",
+        LEGEND + "\n",
+        body_html(article.text, item.analysis) + "\n",
+        removed_section(article.removed),
+        attributions_section(item),
+        sources_section(item),
+        hedges_section(item),
+    ]
+    return "\n".join(p for p in parts if p)
+
+
+def metadata(page: str, site: SiteIndex, item: AnalysedArticle) -> str:
+    article, readability = item.article, item.analysis.readability
+    url = http_url(article.url)
+    rows = [
+        ("Outlet", site.outlet_link(page, article.outlet)),
+        ("Published", date_text(article.published)),
+        ("Author", md(article.author) if article.author else DASH),
+        ("URL", f'<a href="{attr(url)}" rel="nofollow noopener">{md(url)}</a>' if url else
+         (md(article.url) if article.url else DASH)),
+    ]
+    event_id = site.event_of_article.get(article.id)
+    if event_id is not None and event_id in site.event_paths:
+        story_id = site.story_of_event.get(event_id)
+        if story_id is not None and story_id in site.story_paths:
+            story = next(s for s in site.corpus.stories if s.id == story_id)
+            rows.append(("Story", f"[{md(story.title)}]({link(page, site.story_paths[story_id])})"))
+        rows.append(("Event", f"[{md(site.events[event_id].title)}]({link(page, site.event_paths[event_id])})"))
+    rows += [
+        ("Length", f"{readability.words} words, {readability.sentences} sentences"),
+        ("Readability", f"Flesch reading ease {number(readability.flesch_reading_ease)}, "
+                        f"grade {number(readability.flesch_kincaid_grade)}"),
+    ]
+    return "| | |\n|---|---|\n" + "\n".join(f"| {k} | {v} |" for k, v in rows) + "\n"
+
+
+def removed_section(removed: tuple[RemovedBlock, ...]) -> str:
+    """A collapsed <details> in raw HTML: the removed text is escaped and never read as Markdown."""
+    lines = sum(max(1, len(block.text.splitlines())) for block in removed)
+    items = "".join(f'<li><em>{text_html(block.reason)}</em><pre class="removed-text">'
+                    f"{text_html(block.text).replace(chr(10), '&#10;')}</pre></li>"
+                    for block in removed)
+    body = f"<ul>{items}</ul>" if removed else "<p>Nothing was removed.</p>"
+    return (f'<details class="note"><summary>Removed boilerplate ({lines} lines)</summary>'
+            f"{body}</details>\n")
+
+
+def _source_cell(source: Source | None, anchor: str) -> str:
+    if source is None:
+        return DASH
+    text = f"[{md_short(source.span.text, 40)}](#{anchor})"
+    if source.name != source.span.text:
+        text += f" → {md(source.name)}"
+    return text
+
+
+def _attribution_row(index: int, attribution: Attribution) -> str:
+    kind = KIND_LABELS[attribution.source.kind] if attribution.source else DASH
+    via = _source_cell(attribution.via, attribution_anchor(index, "via"))
+    content = (f"[{md_short(attribution.content.text, 50)}](#{attribution_anchor(index, 'txt')})"
+               if attribution.content else DASH)
+    cells = [f"[{index + 1}](#{attribution_anchor(index)})", f"[{md(attribution.cue.text)}](#{attribution_anchor(index)})",
+             _source_cell(attribution.source, attribution_anchor(index, "src")), kind, via,
+             attribution.style.value, attribution.type.value, content]
+    return "| " + " | ".join(cells) + " |"
+
+
+def attributions_section(item: AnalysedArticle) -> str:
+    attributions = item.analysis.attributions
+    head = f"## Attributions ({len(attributions)}) {{ #attributions }}\n"
+    if not attributions:
+        return head + "\nNone found.\n"
+    rows = [_attribution_row(i, a) for i, a in enumerate(attributions)]
+    return (head + "\n| # | Cue | Source | Kind | Via | Style | Type | Content |\n|---:|---|---|---|---|---|---|---|\n"
+            + "\n".join(rows) + "\n")
+
+
+def sources_section(item: AnalysedArticle) -> str:
+    lines = ["## Sources by kind { #sources }\n"]
+    for kind in SourceKind:
+        found = [(i, part, s) for i, a in enumerate(item.analysis.attributions)
+                 for part, s in (("src", a.source), ("via", a.via)) if s is not None and s.kind is kind]
+        links = ", ".join(f"[{md_short(s.span.text, 40)}](#{attribution_anchor(i, part)})" for i, part, s in found)
+        lines.append(f'- <span id="sources-{kind.value}"></span>**{KIND_LABELS[kind]}** ({len(found)}): '
+                     f"{links or 'none'}")
+    return "\n".join(lines) + "\n"
+
+
+def hedges_section(item: AnalysedArticle) -> str:
+    hedges = item.analysis.hedges
+    lines = [f"## Hedges ({len(hedges)}) {{ #hedges }}\n"]
+    for voice in Voice:
+        found = [(i, h) for i, h in enumerate(hedges) if h.voice is voice]
+        lines.append(f'- <span id="hedges-{voice.value}"></span>**{VOICE_LABELS[voice]}** ({len(found)}): '
+                     + (", ".join(f"[{md_short(h.span.text, 40)}](#{hedge_anchor(i)}) ({h.type.value})"
+                                  for i, h in found) or "none"))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,182 @@
+"""The side-by-side comparison (story, event and outlet pages): a table whose every figure links to the list
+of highlighted spans that produced it, the lists themselves, and shared versus single-outlet sources."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from builder.compare import CitedSource, Comparison, Evidence, OutletFigures, SharedSource, compare
+from builder.models import AnalysedArticle, SourceKind, Voice
+from builder.render.escape import md, md_short
+from builder.render.site import SiteIndex
+
+KIND_LABELS = {
+    SourceKind.NAMED_PERSON: "named person",
+    SourceKind.NAMED_ORG: "named organisation",
+    SourceKind.UNNAMED_PERSON: "unnamed person",
+    SourceKind.UNNAMED_GROUP: "unnamed group",
+}
+VOICE_LABELS = {Voice.OUTLET: "outlet’s own voice", Voice.ATTRIBUTED: "attributed (inside quotes)"}
+DASH = "–"
+
+
+def percent(value: float | None) -> str:
+    return DASH if value is None else f"{round(100 * value)}%"
+
+
+def number(value: float | None, digits: int = 1) -> str:
+    return DASH if value is None else f"{value:.{digits}f}"
+
+
+def anchor(figures: OutletFigures, measure: str) -> str:
+    return f"ev-{figures.outlet}-{measure}"
+
+
+def summary_line(site: SiteIndex, comparison: Comparison) -> str:
+    """"PanARMENIAN.Net: 7 sources, 86% named · SouthFront: 5 sources, 60% named" (plain Markdown text)."""
+    parts = []
+    for figures in comparison.outlets:
+        count = len(figures.sources)
+        noun = "source" if count == 1 else "sources"
+        named = f", {percent(figures.named_share)} named" if count else ""
+        parts.append(f"{md(site.outlet_name(figures.outlet))}: {count} {noun}{named}")
+    return " · ".join(parts)
+
+
+def comparison_section(page: str, site: SiteIndex, articles: Sequence[AnalysedArticle]) -> str:
+    comparison = compare(articles)
+    if not comparison.outlets:
+        return "No articles.\n"
+    return "\n".join([
+        "## Side by side\n",
+        "Every figure links to the highlighted words it counts (listed under *Evidence* below).\n",
+        figures_table(page, site, comparison.outlets),
+        "## Sources shared and not shared\n",
+        sources_section(page, site, comparison),
+        "## Evidence\n",
+        "The spans behind each figure; each links to the highlight in the article text.\n",
+        *(evidence_section(page, site, f) for f in comparison.outlets),
+    ])
+
+
+def figures_table(page: str, site: SiteIndex, outlets: Sequence[OutletFigures]) -> str:
+    head = "| | " + " | ".join(site.outlet_link(page, f.outlet) for f in outlets) + " |"
+    rule = "|---|" + "---:|" * len(outlets)
+    rows = [head, rule]
+    for title, cell in table_rows(page, site):
+        rows.append(f"| {title} | " + " | ".join(cell(f) for f in outlets) + " |")
+    return "\n".join(rows) + "\n"
+
+
+def table_rows(page: str, site: SiteIndex) -> list[tuple[str, Callable[[OutletFigures], str]]]:
+    def to(measure: str, text: str, figures: OutletFigures) -> str:
+        return f"[{text}](#{anchor(figures, measure)})"
+
+    def text_link(text: str, figures: OutletFigures) -> str:
+        if len(figures.article_ids) != 1:
+            return to("articles", text, figures)
+        return f"[{text}]({site.article_link(page, figures.article_ids[0], 'text')})"
+
+    rows: list[tuple[str, Callable[[OutletFigures], str]]] = [
+        ("Articles", lambda f: to("articles", str(len(f.article_ids)), f)),
+        ("Words", lambda f: text_link(str(f.words), f)),
+        ("Attributions", lambda f: to("attributions", str(len(f.attributions)), f)),
+        ("Sources (distinct)", lambda f: to("sources", str(len(f.sources)), f)),
+    ]
+    def kind_cell(kind: SourceKind) -> Callable[[OutletFigures], str]:
+        return lambda f: to(f"sources-{kind.value}", str(len(f.sources_of(kind))), f)
+
+    def voice_cell(voice: Voice) -> Callable[[OutletFigures], str]:
+        return lambda f: to(f"hedges-{voice.value}", number(f.hedges_per_1000(voice)), f)
+
+    rows += [(f"&nbsp;&nbsp;{KIND_LABELS[kind]}", kind_cell(kind)) for kind in SourceKind]
+    rows += [
+        ("Named sources, share", lambda f: to("named", percent(f.named_share), f)),
+        ("Direct quotes, share of attributions", lambda f: to("direct", percent(f.direct_share), f)),
+    ]
+    rows += [(f"Hedges per 1,000 words, {VOICE_LABELS[voice]}", voice_cell(voice)) for voice in Voice]
+    rows += [
+        ("Flesch reading ease (higher = easier)", lambda f: text_link(number(f.reading_ease), f)),
+        ("Flesch–Kincaid grade", lambda f: text_link(number(f.grade), f)),
+    ]
+    return rows
+
+
+def evidence_links(page: str, site: SiteIndex, evidence: Sequence[Evidence]) -> str:
+    if not evidence:
+        return "none"
+    return " · ".join(f"[{md_short(e.text) or DASH}]({site.article_link(page, e.article_id, e.anchor)})"
+                      for e in evidence)
+
+
+def evidence_section(page: str, site: SiteIndex, figures: OutletFigures) -> str:
+    def item(measure: str, title: str, body: str) -> str:
+        return f'- <span id="{anchor(figures, measure)}"></span>**{title}:** {body}'
+
+    def sources(found: Sequence[CitedSource]) -> str:
+        return source_list(page, site, found)
+
+    articles = " · ".join(f"[{md_short(site.articles[a].article.title)}]({site.article_link(page, a)})"
+                          for a in figures.article_ids)
+    lines = [
+        f"### {md(site.outlet_name(figures.outlet))}\n",
+        item("articles", f"Articles ({len(figures.article_ids)})", articles),
+        item("attributions", f"Attributions ({len(figures.attributions)})",
+             evidence_links(page, site, figures.attributions)),
+        item("sources", f"Sources ({len(figures.sources)})", sources(figures.sources)),
+    ]
+    for kind in SourceKind:
+        found = figures.sources_of(kind)
+        lines.append(item(f"sources-{kind.value}", f"Sources, {KIND_LABELS[kind]} ({len(found)})", sources(found)))
+    lines += [
+        item("named", f"Named sources ({len(figures.named)} of {len(figures.sources)})", sources(figures.named)),
+        item("direct", f"Direct quotes ({len(figures.direct)} of {len(figures.attributions)})",
+             evidence_links(page, site, figures.direct)),
+    ]
+    for voice in Voice:
+        found_hedges = figures.hedges_of(voice)
+        lines.append(item(f"hedges-{voice.value}",
+                          f"Hedges, {VOICE_LABELS[voice]} ({len(found_hedges)} in {figures.words} words)",
+                          evidence_links(page, site, found_hedges)))
+    return "\n".join(lines) + "\n"
+
+
+def source_list(page: str, site: SiteIndex, cited: Sequence[CitedSource]) -> str:
+    if not cited:
+        return "none"
+    return " · ".join(
+        f"{md(s.name)} ({KIND_LABELS[s.kind]}: "
+        + ", ".join(f"[{md_short(m.text, 40)}]({site.article_link(page, m.article_id, m.anchor)})" for m in s.mentions)
+        + ")"
+        for s in cited
+    )
+
+
+def sources_section(page: str, site: SiteIndex, comparison: Comparison) -> str:
+    if len(comparison.outlets) < 2:
+        return "Only one outlet covers this; nothing to compare.\n"
+    lines = ["**Cited by more than one outlet:**\n"]
+    lines += [_shared_line(page, site, s) for s in comparison.shared] or ["- none"]
+    lines.append("\n**Cited by one outlet only:**\n")
+    for figures in comparison.outlets:
+        own = [s for s in comparison.unique if s.outlets == (figures.outlet,)]
+        names = ", ".join(_source_mention_link(page, site, s) for s in own) or "none"
+        lines.append(f"- {site.outlet_link(page, figures.outlet)}: {names}")
+    return "\n".join(lines) + "\n"
+
+
+def _shared_line(page: str, site: SiteIndex, source: SharedSource) -> str:
+    by = ", ".join(
+        f"{site.outlet_link(page, o)} ([{len(c.mentions)}×]({_first_mention(page, site, c)}))"
+        for o, c in zip(source.outlets, source.cited_by, strict=True)
+    )
+    return f"- {md(source.name)} ({KIND_LABELS[source.kind]}): {by}"
+
+
+def _source_mention_link(page: str, site: SiteIndex, source: SharedSource) -> str:
+    return f"[{md(source.name)}]({_first_mention(page, site, source.cited_by[0])}) ({KIND_LABELS[source.kind]})"
+
+
+def _first_mention(page: str, site: SiteIndex, cited: CitedSource) -> str:
+    first = cited.mentions[0]
+    return site.article_link(page, first.article_id, first.anchor)

@@ -1,0 +1,76 @@
+"""The methodology figures page: measured accuracy (bench/accuracy.json) and the lexicons, entry by entry."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from builder.lexicons import lexicon_files, load_table
+from builder.render.escape import front_matter, md
+
+
+@dataclass(frozen=True)
+class LexiconTable:
+    name: str
+    rows: tuple[tuple[str, ...], ...]  # last field: where the entry comes from
+
+
+def load_lexicon_tables() -> tuple[LexiconTable, ...]:
+    """Every lexicon under builder/lexicons/, with its column count read from its first entry."""
+    return tuple(LexiconTable(name, load_table(name, _columns(name))) for name in lexicon_files())
+
+
+def _columns(name: str) -> int:
+    text = resources.files("builder.lexicons").joinpath(f"{name}.tsv").read_text(encoding="utf-8")
+    first = next((line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")), "")
+    return len(first.split("\t")) if first else 1
+
+
+def flatten(data: Any, prefix: str = "") -> list[tuple[str, str]]:
+    """Nested JSON -> (dotted key, value) rows, in key order so the page is stable."""
+    if isinstance(data, Mapping):
+        rows: list[tuple[str, str]] = []
+        for key in sorted(data, key=str):
+            rows += flatten(data[key], f"{prefix}.{key}" if prefix else str(key))
+        return rows
+    if isinstance(data, list):
+        return [(prefix, ", ".join(str(x) for x in data))]
+    if isinstance(data, float):
+        return [(prefix, f"{data:.3f}")]
+    return [(prefix, str(data))]
+
+
+def accuracy_section(accuracy: Mapping[str, Any] | None) -> str:
+    if not accuracy:
+        return ("Not measured yet: `bench/accuracy.json` is absent. Run the scorer "
+                "(see [the data interface](../reference/data.md)) to measure it.\n")
+    rows = "\n".join(f"| {md(key)} | {md(value)} |" for key, value in flatten(accuracy))
+    return "| Measure | Value |\n|---|---:|\n" + rows + "\n"
+
+
+def lexicon_section(table: LexiconTable) -> str:
+    if not table.rows:
+        return f"### {md(table.name)}\n\nEmpty.\n"
+    width = max(len(r) for r in table.rows)
+    head = "| " + " | ".join(["Entry"] + [f"Field {i}" for i in range(2, width)] + ["Origin"]) + " |"
+    rule = "|" + "---|" * width
+    rows = "\n".join("| " + " | ".join(md(cell) for cell in row) + " |" for row in table.rows)
+    return f"### {md(table.name)} ({len(table.rows)} entries)\n\n{head}\n{rule}\n{rows}\n"
+
+
+def render_figures(accuracy: Mapping[str, Any] | None, lexicons: tuple[LexiconTable, ...]) -> str:
+    parts = [
+        front_matter("Methodology figures", "Measured accuracy and the word lists the detectors use"),
+        "# Methodology figures\n",
+        "Definitions are on the [methodology page](index.md).\n",
+        "## Accuracy\n",
+        "Measured against human annotation with the project's scorer; the evaluation data are not part of "
+        "the site.\n",
+        accuracy_section(accuracy),
+        "## Lexicons\n",
+        "The word lists the detectors use; the last column says where each entry comes from.\n",
+    ]
+    parts += [lexicon_section(t) for t in lexicons] or ["No lexicon files.\n"]
+    return "\n".join(parts)

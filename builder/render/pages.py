@@ -1,0 +1,147 @@
+"""Story, event, outlet, sources and home pages."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from builder.compare import compare, cross_sources, outlet_figures
+from builder.models import AnalysedArticle, Event, Story
+from builder.render.escape import front_matter, md
+from builder.render.figures import KIND_LABELS, comparison_section, evidence_section, figures_table, summary_line
+from builder.render.paths import link, outlet_path
+from builder.render.site import SiteIndex, date_text, newest_date, newest_first
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def article_list(page: str, site: SiteIndex, articles: Sequence[AnalysedArticle]) -> str:
+    if not articles:
+        return "None.\n"
+    return "\n".join(
+        f"- {date_text(a.article.published)} · {md(site.outlet_name(a.article.outlet))}: "
+        f"[{md(a.article.title)}]({site.article_link(page, a.article.id)})"
+        for a in articles
+    ) + "\n"
+
+
+def render_story(site: SiteIndex, story: Story) -> str:
+    page = site.story_paths[story.id]
+    articles = site.story_articles(story)
+    events = [site.events[e] for e in story.event_ids if e in site.events]
+    event_lines = "\n".join(
+        f"- [{md(e.title)}]({link(page, site.event_paths[e.id])}) ({plural(len(e.article_ids), 'article')})" for e in events
+    )
+    outlets = sorted({a.article.outlet for a in articles})
+    return "\n".join([
+        front_matter(story.title, f"How {len(outlets)} outlets covered: {story.title}"),
+        f"# {md(story.title)}\n",
+        f"Story · {len(events)} events · {len(articles)} articles · {len(outlets)} outlets · "
+        f"latest {date_text(newest_date(articles))}\n",
+        comparison_section(page, site, articles),
+        "## Events\n",
+        (event_lines or "None.") + "\n",
+        "## Articles\n",
+        article_list(page, site, articles),
+    ])
+
+
+def render_event(site: SiteIndex, event: Event) -> str:
+    page = site.event_paths[event.id]
+    articles = site.event_articles(event)
+    story_id = site.story_of_event.get(event.id)
+    story = next((s for s in site.corpus.stories if s.id == story_id), None)
+    part_of = (f"Part of the story [{md(story.title)}]({link(page, site.story_paths[story.id])}).\n"
+               if story is not None else "")
+    return "\n".join([
+        front_matter(event.title, f"Event: {event.title}"),
+        f"# {md(event.title)}\n",
+        f"Event · {len(articles)} articles · latest {date_text(newest_date(articles))}\n",
+        part_of,
+        comparison_section(page, site, articles),
+        "## Articles\n",
+        article_list(page, site, articles),
+    ])
+
+
+def stories_by_date(site: SiteIndex) -> list[Story]:
+    """Newest first by the newest article's date; undated stories last; ties by title then id."""
+    def key(story: Story) -> tuple[bool, int, str, str]:
+        latest = newest_date(site.story_articles(story))
+        return (latest is None, -latest.toordinal() if latest else 0, story.title.casefold(), story.id)
+    return sorted(site.corpus.stories, key=key)
+
+
+def render_home(site: SiteIndex, title: str) -> str:
+    lines = [front_matter(title, "How news outlets frame the same events: attribution, sources, hedging."),
+             f"# {md(title)}\n",
+             "How different outlets report the same events: who they quote, how they name their sources, "
+             "how much they hedge. See the [methodology](methodology/index.md) for definitions.\n",
+             "## Latest stories { #stories }\n"]
+    stories = stories_by_date(site)
+    for story in stories:
+        articles = site.story_articles(story)
+        outlets = ", ".join(site.outlet_link("index.md", o) for o in dict.fromkeys(a.article.outlet for a in articles))
+        lines.append(f"### [{md(story.title)}]({site.story_paths[story.id]})\n")
+        lines.append(f"{date_text(newest_date(articles))} · {len(articles)} articles · {outlets or 'no articles'}\n")
+        lines.append(f"{summary_line(site, compare(articles))}\n")
+    if not stories:
+        lines.append("No stories yet.\n")
+    return "\n".join(lines)
+
+
+def render_outlet(site: SiteIndex, slug: str) -> str:
+    page = outlet_path(slug)
+    outlet = next((o for o in site.corpus.outlets if o.slug == slug), None)
+    name = site.outlet_name(slug)
+    articles = [a for a in site.corpus.articles if a.article.outlet == slug]
+    figures = outlet_figures(slug, articles)
+    about = []
+    if outlet is not None and outlet.country:
+        about.append(f"Country: {md(outlet.country)}")
+    top = sorted(figures.sources, key=lambda s: (-len(s.mentions), s.key))[:15]
+    top_lines = [f"| {md(s.name)} | {KIND_LABELS[s.kind]} | {len(s.mentions)} |" for s in top]
+    return "\n".join([
+        front_matter(name, f"{name}: sources, attribution and hedging over {len(articles)} articles"),
+        f"# {md(name)}\n",
+        (" · ".join(about) + "\n") if about else "",
+        "## Figures over all its articles\n",
+        "Each figure links to the spans it counts, listed under *Evidence* below.\n",
+        figures_table(page, site, [figures]),
+        "## Most cited sources\n",
+        "| Source | Kind | Mentions |\n|---|---|---:|\n" + ("\n".join(top_lines) or "| none | | |") + "\n",
+        "## Articles { #articles }\n",
+        article_list(page, site, newest_first(articles)),
+        "## Evidence\n",
+        evidence_section(page, site, figures),
+    ])
+
+
+def render_outlets_index(site: SiteIndex) -> str:
+    lines = [front_matter("Outlets"), "# Outlets\n", "| Outlet | Articles | Sources | Named share |",
+             "|---|---:|---:|---:|"]
+    for slug in site.outlet_slugs():
+        figures = outlet_figures(slug, site.corpus.articles)
+        share = "–" if figures.named_share is None else f"{round(100 * figures.named_share)}%"
+        lines.append(f"| {site.outlet_link('outlets/index.md', slug)} | {len(figures.article_ids)} | "
+                     f"{len(figures.sources)} | {share} |")
+    return "\n".join(lines) + "\n"
+
+
+def render_sources_index(site: SiteIndex) -> str:
+    page = "sources/index.md"
+    figures = [outlet_figures(o, site.corpus.articles) for o in site.outlet_slugs()]
+    lines = [front_matter("Sources", "Who is cited by which outlets"), "# Sources\n",
+             "Every source named or described in the articles, and the outlets that cite it "
+             "(sources are matched by name, ignoring case).\n",
+             "| Source | Kind | Mentions | Cited by |", "|---|---|---:|---|"]
+    for source in cross_sources(figures):
+        by = ", ".join(
+            f"[{md(site.outlet_name(o))}]({site.article_link(page, c.mentions[0].article_id, c.mentions[0].anchor)})"
+            f" ({len(c.mentions)})"
+            for o, c in zip(source.outlets, source.cited_by, strict=True)
+        )
+        total = sum(len(c.mentions) for c in source.cited_by)
+        lines.append(f"| {md(source.name)} | {KIND_LABELS[source.kind]} | {total} | {by} |")
+    return "\n".join(lines) + "\n"

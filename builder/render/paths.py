@@ -1,0 +1,45 @@
+"""Where each page goes (docs-relative paths) and how pages link to one another."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import unicodedata
+from collections.abc import Iterable
+
+
+def slugify(text: str, limit: int = 60) -> str:
+    """Lower-case ASCII letters, digits and single hyphens; never empty."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:limit].strip("-")
+    return slug or "untitled"
+
+
+def unique_slugs(items: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """id -> slug of its title, made unique with -2, -3 ... in order of id (stable across builds)."""
+    taken: set[str] = set()
+    slugs: dict[str, str] = {}
+    for item_id, title in sorted(items):
+        base = slugify(title)
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug)
+        slugs[item_id] = slug
+    return slugs
+
+
+def article_path(article_id: str, outlet: str) -> str:
+    tail = article_id.split("/", 1)[-1]
+    return f"articles/{slugify(outlet)}/{slugify(tail, 80)}.md"
+
+
+def outlet_path(outlet: str) -> str:
+    return f"outlets/{slugify(outlet)}.md"
+
+
+def link(from_page: str, to_page: str, anchor: str = "") -> str:
+    """Relative link from one docs page to another (mkdocs resolves and checks `.md` links)."""
+    target = "" if to_page == from_page else posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return f"{target}#{anchor}" if anchor else (target or "#")

@@ -1,0 +1,101 @@
+"""The seed corpus rendered into a temporary copy of the project and built with the real `mkdocs build --strict`."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from test_render import seed_corpus
+
+from builder.analysis import Analyser
+from builder.models import AnalysedArticle, Article, Corpus, Event, Outlet, Readability, Story, TextAnalysis
+from builder.render import RenderContext, render_site
+
+ROOT = Path(__file__).resolve().parent.parent
+HAND_WRITTEN = ("methodology/index.md", "reference/data.md", "reference/cli.md", "stylesheets/framing.css")
+STORY = "stories/intelligence-sharing-with-turkey.html"
+HOSTILE_BODY = '<script>alert(1)</script>\n\n[x](javascript:alert(1)) {: onclick="x" } {{ jinja }}\n\n---\n# h'
+
+
+def hostile_article() -> AnalysedArticle:
+    article = Article(id="hostile/page", outlet="hostile", path="x.txt", title='<script>alert(2)</script>"\n---',
+                      text=HOSTILE_BODY, url="javascript:alert(3)", author="[a](javascript:alert(4))")
+    return AnalysedArticle(article, TextAnalysis((), (), Readability(0.0, 0.0, 0.0, 0.0, 12, 3)))
+
+
+def build_site(project: Path, pages: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    for relative in HAND_WRITTEN:
+        (project / "docs" / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / "docs" / relative, project / "docs" / relative)
+    for relative, text in pages.items():
+        (project / "docs" / relative).parent.mkdir(parents=True, exist_ok=True)
+        (project / "docs" / relative).write_text(text, encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=600, check=False)
+
+
+def site_corpus(analyser: Analyser) -> Corpus:
+    """The seeds plus one hostile article in its own story (titles, body, URL and author all hostile)."""
+    seeds = seed_corpus(analyser)
+    evil = hostile_article()
+    return Corpus((*seeds.outlets, Outlet("hostile", "<b>Evil</b> [outlet](javascript:x)")),
+                  (*seeds.articles, evil),
+                  (*seeds.events, Event("evil-e", (evil.article.id,), evil.article.title)),
+                  (*seeds.stories, Story("evil-s", ("evil-e",), "{{ evil }} <script>alert(5)</script>")))
+
+
+@pytest.fixture(scope="module")
+def built_site(analyser: Analyser, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    project = tmp_path_factory.mktemp("project")
+    result = build_site(project, render_site(site_corpus(analyser), RenderContext()))
+    return project / "site", result.stdout + result.stderr
+
+
+@pytest.mark.slow
+def test_strict_build_without_warnings(built_site: tuple[Path, str]) -> None:
+    site, log = built_site
+    assert (site / "index.html").is_file(), log
+    assert not [line for line in log.splitlines() if "WARNING" in line], log
+
+
+@pytest.mark.slow
+def test_story_page_has_table_and_highlights(built_site: tuple[Path, str]) -> None:
+    site, _ = built_site
+    story = html.unescape((site / STORY).read_text(encoding="utf-8"))
+    assert "<table>" in story and "PanARMENIAN.Net</a></th>" in story and "SouthFront</a></th>" in story
+    article = (site / "articles/southfront/moscow-to-share-intelligence-on-syria-with-turkey.html").read_text("utf-8")
+    assert re.search(r'<mark id="h\d+" class="hl-hedge', article)
+
+
+@pytest.mark.slow
+def test_untrusted_text_stays_text(built_site: tuple[Path, str]) -> None:
+    site, _ = built_site
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r"<script>alert", text), page
+        assert not re.search(r"""href=["']?javascript:""", text, re.IGNORECASE), page
+        assert 'onclick="x"' not in text, page
+    evil = (site / "articles/hostile/page.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in evil  # shown as text
+    body = evil.split('class="article-body"', 1)[1].split("</div>", 1)[0]
+    assert "{{ jinja }}" in body and "[x](javascript:alert(1))" in body and "<h1" not in body
+
+
+@pytest.mark.slow
+def test_no_external_requests(built_site: tuple[Path, str]) -> None:
+    site, _ = built_site
+    for page in [*site.rglob("*.html"), *site.rglob("*.css"), *site.rglob("*.js")]:
+        text = page.read_text(encoding="utf-8", errors="replace")
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, page
+        if page.suffix == ".html":
+            assert not re.search(r"""<(script|img|iframe)[^>]+src=["']?(https?:)?//""", text), page
+            assert not re.search(r"""<link[^>]+href=["']?(https?:)?//""", text), page
+            assert "cdn." not in text and "cdnjs" not in text, page
