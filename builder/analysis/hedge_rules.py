@@ -105,10 +105,10 @@ def attributive(token: Token, words: HedgeWords) -> Extent:
 def predicate(token: Token, words: HedgeWords) -> Extent:
     if token.dep_ == "amod" or _previous(token) in {"as", "if", "where", "whenever", "wherever", "when", "not"}:
         return None  # "as soon as possible", "where possible"
-    if token.head.lemma_ in {"make", "render"}:
+    if token.lower_ == "possible" and token.head.lemma_ in {"make", "render"}:
         return None  # "made possible"
-    if token.lower_ == "possible" and any(c.dep_ == "xcomp" for c in token.children):
-        return None  # "it was possible to cross": ability, not doubt
+    if token.lower_ == "possible" and not any(c.dep_ == "ccomp" for c in (*token.children, *token.head.children)):
+        return None  # "it was possible to cross", "evenings would not be possible": ability; "possible that" doubts
     return token, token
 
 
@@ -141,7 +141,8 @@ def _vague_agent(verb: Token, words: HedgeWords) -> bool | None:
     return None
 
 
-def passive(token: Token, words: HedgeWords) -> Extent:
+def agentless(token: Token, words: HedgeWords) -> Extent:
+    """A passive that leaves out who acts: "has been criticized", "is disputed" (by whom?)."""
     if token.tag_ != "VBN":
         return None
     auxiliaries = [c for c in token.children if c.dep_ in {"auxpass", "aux"} and c.i < token.i]
@@ -151,6 +152,18 @@ def passive(token: Token, words: HedgeWords) -> Extent:
     if not (is_passive or reduced) or _vague_agent(token, words) is False:
         return None
     return (auxiliaries[0] if auxiliaries else token), token
+
+
+def passive(token: Token, words: HedgeWords) -> Extent:
+    """An agentless passive of saying or thinking with the claim as complement: "is said to be", "it is believed
+    that", "is regarded as"; not "nothing is said about syntax"."""
+    extent = agentless(token, words)
+    if extent is None:
+        return None
+    complement = any(c.dep_ in {"xcomp", "ccomp", "oprd", "acomp", "attr"} or (c.dep_ == "prep" and c.lower_ == "as")
+                     for c in token.children)
+    expletive = any(c.dep_ in {"nsubjpass", "expl"} and c.lower_ == "it" for c in token.children)
+    return extent if complement or expletive else None
 
 
 def _quantity_follows(token: Token, words: HedgeWords) -> bool:
@@ -169,9 +182,16 @@ def approximate(token: Token, words: HedgeWords) -> Extent:
     return token, token
 
 
+def _noun_group(token: Token) -> Token:
+    """The head of the noun group a determiner or adjective belongs to."""
+    return token.head if token.dep_ in {"det", "amod", "nummod"} else token
+
+
 def quantifier(token: Token, words: HedgeWords) -> Extent:
     if token.pos_ not in {"DET", "ADJ", "PRON", "NOUN"} or _previous(token) in {"how", "the", "at"}:
         return None
+    if token.lower_ == "most" and (token.tag_ == "RBS" or _noun_group(token).dep_ not in {"nsubj", "nsubjpass"}):
+        return None  # "most famous" is a superlative; "most" hedges as a generalization about a group's members
     if token.lower_ == "certain" and token.dep_ in {"acomp", "attr", "conj"}:
         return None  # "it is certain" asserts, it does not hedge
     return token, token
@@ -186,7 +206,8 @@ def vague_group(noun: Token, words: HedgeWords) -> bool:
             return False
         if child.dep_ in {"compound", "appos", "poss"} and child.pos_ == "PROPN":
             return False
-        if child.dep_ in {"prep", "acl"} and any(t.pos_ == "PROPN" for t in child.subtree):
+        named_origin = child.dep_ == "acl" or (child.dep_ == "prep" and child.lower_ in {"at", "from", "with", "for"})
+        if named_origin and any(t.pos_ == "PROPN" for t in child.subtree):
             return False  # "experts at Harvard", "data from the ministry": a named origin
     return True
 
@@ -231,6 +252,6 @@ def frequency(token: Token, words: HedgeWords) -> Extent:
 
 CHECKS: Mapping[str, Check] = MappingProxyType({
     "modal": modal, "word": word, "attributive": attributive, "predicate": predicate, "raising": raising,
-    "evidential": evidential, "passive": passive, "approximate": approximate, "quantifier": quantifier,
-    "weasel": weasel, "renown": renown, "frequency": frequency,
+    "evidential": evidential, "passive": passive, "agentless": agentless, "approximate": approximate,
+    "quantifier": quantifier, "weasel": weasel, "renown": renown, "frequency": frequency,
 })
