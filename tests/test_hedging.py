@@ -6,6 +6,11 @@ Decisions the negative cases pin down:
 - "Visitors may enter", "Patients may feel dizzy": "may" with a generic subject states permission or what can
   happen (root possibility), not the writer's doubt. With a specific subject ("The minister may resign") or
   the perfect ("may have left") it is epistemic.
+- "May I ask", "if I may": asking permission.
+- "some" with a singular or mass noun ("some support", "for some reason") is an amount or an unidentified
+  one, not a vague group; "some" with a plural ("some analysts") or a number ("some 40") hedges.
+- A passive of saying needs the claim as its complement ("is said to", "it is believed that"): "nothing is
+  said about the budget" reports no hearsay.
 - "can" is never a hedge: ability and possibility, not doubt about a claim.
 - "would" hedges only when it softens a claim ("would seem", "would have been"), not the consequence of a
   conditional ("would collapse if") nor a reported future.
@@ -37,6 +42,7 @@ def hedges(nlp: Language, lexicon: HedgeLexicon, text: str,
 
 @pytest.mark.parametrize(("text", "cue", "kind"), [
     ("The minister may resign next week.", "may", HedgeType.MODAL),
+    ("There may be other victims under the rubble.", "may", HedgeType.MODAL),
     ("The rebels might have crossed the border at night.", "might", HedgeType.MODAL),
     ("The fire could have been started deliberately.", "could", HedgeType.MODAL),
     ("This would explain the sudden drop in prices.", "would", HedgeType.MODAL),
@@ -91,6 +97,11 @@ def test_finds_hedge(nlp: Language, lexicon: HedgeLexicon, text: str, cue: str, 
     "The minister said that the government would cut taxes.",
     "The company raised prices in March.",
     "Reuters reported that the ship had docked.",
+    "May I ask one more question?",
+    "If I may, I will add a point.",
+    "The party offered some support to the strikers.",
+    "Nothing is said about the budget in the report.",
+    "The once-certain victory slipped away.",
 ])
 def test_no_hedge(nlp: Language, lexicon: HedgeLexicon, text: str) -> None:
     assert hedges(nlp, lexicon, text) == ()

@@ -80,8 +80,11 @@ def modal(token: Token, words: HedgeWords) -> Extent:
     if token.tag_ != "MD":
         return None  # "May 5", "Theresa May", "with all his might"
     verb = token.head
+    subject = _subject(verb)
+    if verb is token or (token.lower_ == "may" and subject is not None and subject.i > token.i):
+        return None  # "if I may", "May I ask": asking permission, not doubting
     perfect = any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)
-    if token.lower_ == "may" and not perfect and _generic(_subject(verb), words):
+    if token.lower_ == "may" and not perfect and _generic(subject, words):
         return None  # "visitors may enter", "patients may feel dizzy": permission or what can happen, no doubt
     if token.lower_ == "could" and not perfect and (_negated(verb) or _past_narrative(verb, words)):
         return None  # "could not open the door", "she could swim": (in)ability, no doubt
@@ -188,8 +191,10 @@ def _noun_group(token: Token) -> Token:
 
 
 def quantifier(token: Token, words: HedgeWords) -> Extent:
-    if token.pos_ not in {"DET", "ADJ", "PRON", "NOUN"} or _previous(token) in {"how", "the", "at"}:
+    if token.pos_ not in {"DET", "ADJ", "PRON", "NOUN"} or _previous(token) in {"how", "the", "at", "-"}:
         return None
+    if token.lower_ == "some" and token.dep_ == "det" and token.head.tag_ in {"NN", "NNP"}:
+        return None  # "some dialogue", "for some reason": an amount or an unidentified one, not a vague group
     if token.lower_ == "most" and (token.tag_ == "RBS" or _noun_group(token).dep_ not in {"nsubj", "nsubjpass"}):
         return None  # "most famous" is a superlative; "most" hedges as a generalization about a group's members
     if token.lower_ == "certain" and token.dep_ in {"acomp", "attr", "conj"}:
