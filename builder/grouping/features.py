@@ -1,0 +1,127 @@
+"""Words, names and numbers of an article, weighted by a fixed background frequency.
+
+Corpus IDF is meaningless for two documents and shifts with every batch, so word weights come from a general
+English frequency list (lexicon `grouping_background`): the same pair of articles always gets the same score.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from builder.grouping.records import GroupingConfig, GroupingDoc
+from builder.lexicons import load_table
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d+(?:[.,]\d+)*")
+# a token after one of these (or at the start) opens a sentence, where capitals say nothing about names
+_SENTENCE_GAP = re.compile(r"(?:^|[.!?:;\n\"“`(]\s*|\n)$")
+_RARE_ZIPF = 2.5  # words missing from the list are rarer than its last entry (Zipf ~3)
+_TOP_ZIPF = 7.0  # words this frequent weigh nothing: "the", "of", "said" sit around 6-7.7
+_MAX_WEIGHT = 4.5
+_NAME_ZIPF = 5.0  # a capitalised sentence-initial word this rare is still taken for a name
+
+
+@dataclass(frozen=True)
+class Background:
+    """Zipf frequency (log10 per billion words) of common English words."""
+
+    zipf: Mapping[str, float]
+
+    @classmethod
+    def load(cls) -> Background:
+        return cls({word: float(value) for word, value, _origin in load_table("grouping_background", 3)})
+
+    def weight(self, word: str) -> float:
+        """Information of a lowercase word, like an IDF in log10 units: 0 for 'the', up to 4.5 for rare."""
+        return min(_MAX_WEIGHT, max(0.0, _TOP_ZIPF - self.zipf.get(word, _RARE_ZIPF)))
+
+
+@dataclass(frozen=True)
+class DocFeatures:
+    """Separately normalised views of one document: all words, words that are not names, names, numbers."""
+
+    words: dict[str, float]
+    terms: dict[str, float]
+    names: dict[str, float]
+    numbers: dict[str, float]
+
+
+def stem(word: str) -> str:
+    """A crude suffix strip: 'checks', 'checked', 'checking' -> 'check'; enough to match inflections."""
+    for suffix in ("ings", "ing", "ies", "ied", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
+    return word
+
+
+def _tokens(text: str) -> Iterator[tuple[str, bool]]:
+    """(token, opens_sentence) pairs."""
+    for match in _TOKEN.finditer(text):
+        before = text[max(0, match.start() - 3) : match.start()]
+        yield match.group(), match.start() == 0 or bool(_SENTENCE_GAP.search(before))
+
+
+def _count(text: str, background: Background) -> tuple[Counter[str], Counter[str], Counter[str], Counter[str]]:
+    words: Counter[str] = Counter()
+    terms: Counter[str] = Counter()
+    names: Counter[str] = Counter()
+    numbers: Counter[str] = Counter()
+    run: list[str] = []
+    for token, initial in _tokens(text):
+        lower = token.lower().replace("’", "'")
+        if token[0].isdigit():
+            run = []
+            digits = token.replace(",", "")
+            if len(digits) >= 2:
+                numbers[digits] += 1
+            continue
+        is_name = token[0].isupper() and lower not in ENGLISH_STOP_WORDS and len(lower) > 1
+        if is_name and initial and background.zipf.get(lower, _RARE_ZIPF) >= _NAME_ZIPF:
+            is_name = False
+        if is_name:
+            names[lower] += 1
+            if run:
+                names[run[-1] + "_" + lower] += 1
+            run = [lower]
+        else:
+            run = []
+        if lower not in ENGLISH_STOP_WORDS and len(lower) > 2:
+            words[stem(lower)] += 1
+            if not is_name:
+                terms[stem(lower)] += 1
+    return words, terms, names, numbers
+
+
+def _weigh(counts: Counter[str], title: Counter[str], weight: Mapping[str, float], title_weight: float,
+           default: float) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for key in set(counts) | set(title):
+        tf = counts.get(key, 0)
+        value = (1.0 + math.log(tf) if tf else 0.0) + title_weight * min(1, title.get(key, 0))
+        out[key] = value * weight.get(key, default)
+    return {key: value for key, value in out.items() if value > 0}
+
+
+def _lead(text: str, chars: int) -> str:
+    """The opening of the body up to the end of a sentence within `chars`: it states what happened."""
+    head = text[:chars]
+    end = max(head.rfind(". "), head.rfind("\n"))
+    return head[: end + 1] if end > 0 else head
+
+
+def doc_features(doc: GroupingDoc, background: Background, config: GroupingConfig) -> DocFeatures:
+    body = _count(doc.text[: config.max_chars], background)
+    title = _count(doc.title + "\n" + _lead(doc.text, config.lead_chars), background)
+    word_weight = {w: background.weight(w) for w in set(body[0]) | set(title[0])}
+    name_weight = {n: background.weight(n.rsplit("_", 1)[-1]) + 1.0 for n in set(body[2]) | set(title[2])}
+    return DocFeatures(
+        words=_weigh(body[0], title[0], word_weight, config.title_weight, 0.0),
+        terms=_weigh(body[1], title[1], word_weight, config.title_weight, 0.0),
+        names=_weigh(body[2], title[2], name_weight, config.title_weight, 0.0),
+        numbers=_weigh(body[3], title[3], {}, config.title_weight, 1.0),
+    )
