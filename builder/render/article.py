@@ -52,7 +52,7 @@ def metadata(page: str, site: SiteIndex, item: AnalysedArticle) -> str:
         ("Readability", f"Flesch reading ease {number(readability.flesch_reading_ease)}, "
                         f"grade {number(readability.flesch_kincaid_grade)}"),
     ]
-    return "| | |\n|---|---|\n" + "\n".join(f"| {k} | {v} |" for k, v in rows) + "\n"
+    return "\n".join(f"- **{k}:** {v}" for k, v in rows) + "\n"
 
 
 def removed_section(removed: tuple[RemovedBlock, ...]) -> str:

@@ -39,6 +39,7 @@ def render_story(site: SiteIndex, story: Story) -> str:
         f"# {md(story.title)}\n",
         f"Story · {len(events)} events · {len(articles)} articles · {len(outlets)} outlets · "
         f"latest {date_text(newest_date(articles))}\n",
+        f"**At a glance:** {summary_line(site, compare(articles))}\n" if articles else "",
         comparison_section(page, site, articles),
         "## Events\n",
         (event_lines or "None.") + "\n",
@@ -59,6 +60,7 @@ def render_event(site: SiteIndex, event: Event) -> str:
         f"# {md(event.title)}\n",
         f"Event · {len(articles)} articles · latest {date_text(newest_date(articles))}\n",
         part_of,
+        f"**At a glance:** {summary_line(site, compare(articles))}\n" if articles else "",
         comparison_section(page, site, articles),
         "## Articles\n",
         article_list(page, site, articles),

@@ -1,0 +1,108 @@
+"""The built site in headless Chromium: the comparison table, highlights with tooltips, no console errors,
+and no request to any host but the local server."""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+from test_site_build import STORY, build_site, site_corpus
+
+from builder.analysis import Analyser
+from builder.render import RenderContext, render_site
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+ARTICLE = "articles/southfront/moscow-to-share-intelligence-on-syria-with-turkey.html"
+pytestmark = pytest.mark.slow
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(analyser: Analyser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is absent (Debian package `chromium`): browser tests need it")
+    project = tmp_path_factory.mktemp("browser")
+    result = build_site(project, render_site(site_corpus(analyser), RenderContext()))
+    assert result.returncode == 0, result.stderr
+    handler = functools.partial(QuietHandler, directory=str(project / "site"))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser(server: str) -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield chromium
+        chromium.close()
+
+
+def open_page(browser: Browser, url: str, scheme: str = "light") -> tuple[Page, list[str], list[str]]:
+    """A page at `url`, with the console errors (and dialogs) and the hosts of every request made."""
+    context = browser.new_context(viewport={"width": 1280, "height": 1400},
+                                  color_scheme="dark" if scheme == "dark" else "light")
+    page = context.new_page()
+    errors: list[str] = []
+    hosts: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("dialog", lambda dialog: errors.append(f"dialog: {dialog.message}"))
+    page.on("request", lambda request: hosts.append(urlsplit(request.url).hostname or request.url))
+    page.goto(url, wait_until="networkidle")
+    return page, errors, hosts
+
+
+def test_story_page_table(browser: Browser, server: str) -> None:
+    page, errors, hosts = open_page(browser, server + STORY)
+    headers = page.locator("article table").first.locator("th").all_inner_texts()
+    assert "PanARMENIAN.Net" in headers and "SouthFront" in headers
+    assert page.locator("article table").first.locator("tbody tr").count() >= 10
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "story-light.png"), full_page=True)
+    assert errors == []
+    assert set(hosts) == {"127.0.0.1"}
+
+
+def test_story_page_dark(browser: Browser, server: str) -> None:
+    page, errors, hosts = open_page(browser, server + STORY, scheme="dark")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    page.screenshot(path=str(ARTIFACTS / "story-dark.png"), full_page=True)
+    assert errors == [] and set(hosts) == {"127.0.0.1"}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_article_highlights_and_tooltips(browser: Browser, server: str, scheme: str) -> None:
+    page, errors, hosts = open_page(browser, server + ARTICLE, scheme=scheme)
+    marks = page.locator(".article-body mark")
+    assert marks.count() > 0
+    titles = [marks.nth(i).get_attribute("title") for i in range(marks.count())]
+    assert all(titles) and all(" · " in t for t in titles if t)
+    assert page.locator(".hl-legend mark").count() == 8
+    page.locator("#text").scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / f"article-{scheme}.png"))
+    assert errors == [] and set(hosts) == {"127.0.0.1"}
+
+
+def test_hostile_article_runs_no_script(browser: Browser, server: str) -> None:
+    page, errors, _ = open_page(browser, server + "articles/hostile/page.html")
+    page.wait_for_timeout(300)
+    assert errors == []  # no alert() dialog, no script error
+    assert "<script>alert(1)</script>" in page.locator(".article-body").inner_text()
