@@ -51,6 +51,7 @@ def _past_narrative(verb: Token, words: HedgeWords) -> bool:
 
 
 def _subject(verb: Token) -> Token | None:
+    """The subject, also through coordination ("... and may cause")."""
     while True:
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
         if subjects or verb.dep_ != "conj":
