@@ -248,16 +248,8 @@ def renown(token: Token, words: HedgeWords) -> Extent:
     return None
 
 
-def frequency(token: Token, words: HedgeWords) -> Extent:
-    """ "a number of", "the majority of": a quantity left vague."""
-    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    if nxt is not None and nxt.lower_ == "of" and _previous(token) in {"a", "the"}:
-        return token.doc[token.i - 1], nxt
-    return None
-
-
 CHECKS: Mapping[str, Check] = MappingProxyType({
     "modal": modal, "word": word, "attributive": attributive, "predicate": predicate, "raising": raising,
     "evidential": evidential, "passive": passive, "agentless": agentless, "approximate": approximate,
-    "quantifier": quantifier, "weasel": weasel, "renown": renown, "frequency": frequency,
+    "quantifier": quantifier, "weasel": weasel, "renown": renown,
 })
