@@ -22,16 +22,23 @@ VIEW_NOUNS = frozenset({"view", "opinion", "words", "estimation", "judgment", "j
 RELATIVE = frozenset({"who", "that", "which", "whom"})
 
 
+# Verbs that are cues on their own but aspectual with an infinitive ("continued to rise").
+ASPECTUAL = frozenset({"continue", "begin", "start"})
+
+
 @dataclass(frozen=True)
 class CueEntry:
     type: AttributionType
     needs_complement: bool
+    needs_particle: bool = False  # only a cue with its particle: "talk about", "speak out"
 
 
 @dataclass(frozen=True)
 class CueLexicon:
     verbs: Mapping[str, CueEntry]
     phrasal: Mapping[tuple[str, str], AttributionType]
+    nouns: Mapping[str, AttributionType]  # cue nouns after a light verb ("made the claim")
+    possessed: Mapping[str, AttributionType]  # cue nouns also with a possessor ("Trump's claim that")
 
 
 @dataclass(frozen=True)
@@ -43,10 +50,13 @@ class Candidate:
     via: SpacySpan | None = None
 
 
-def noun_phrase(token: Token) -> SpacySpan:
-    """The mention headed by `token`, without trailing punctuation or a relative clause tail."""
+def noun_phrase(token: Token, floor: int = 0) -> SpacySpan:
+    """The mention headed by `token`, without trailing punctuation or a relative clause tail, and starting
+    no earlier than character `floor` (the end of a quotation the parser wrongly attached to it)."""
     doc = token.doc
     left, right = token.left_edge.i, token.right_edge.i
+    while left < token.i and doc[left].idx < floor:
+        left += 1
     for child in token.rights:
         if child.dep_ in ("relcl", "acl") and child.i > token.i:
             right = min(right, child.left_edge.i - 1)
@@ -78,19 +88,43 @@ def subtree_chars(token: Token, skip: Token | None = None) -> tuple[int, int] | 
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The grammatical subject (or passive agent) of `verb`, climbing through participles and coordination."""
-    for _ in range(4):
-        for child in verb.children:
-            if child.dep_ in SUBJECTS and child.tag_ not in ("EX",):
-                return child
-        for child in verb.children:
-            if child.dep_ == "agent":
-                return next((c for c in child.children if c.dep_ == "pobj"), None)
+    """Who does the reporting: the subject or passive agent, climbing through participles ("..., saying",
+    "by saying") and coordination. A passive subject is not the speaker ("he was asked", "is expected")."""
+    for _ in range(5):
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c.tag_ != "EX"), None)
+        if subject is not None:
+            return subject
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            return None
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head
-        if verb.dep_ not in INHERITS or verb.head.i == verb.i:
+        head = verb.head
+        if verb.dep_ in ("pcomp", "pobj") and head.pos_ == "ADP":
+            head = head.head
+        elif verb.dep_ not in INHERITS:
             return None
-        verb = verb.head
+        if head.i == verb.i:
+            return None
+        verb = head
+    return None
+
+
+def adjacent_speaker(verb: Token, content: tuple[int, int] | None) -> Token | None:
+    """The speaker next to a verb after a quotation ('"...," said Hester', '"...," Hester said'), used when
+    the parser took a word of the quotation for the subject."""
+    doc = verb.doc
+    candidates = [t for t in doc[verb.i + 1 : verb.i + 3]] + [t for t in reversed(doc[max(0, verb.i - 3) : verb.i])]
+    for token in candidates:
+        if token.is_punct or token.pos_ not in ("PROPN", "NOUN", "PRON"):
+            continue
+        if content is not None and content[0] <= token.idx < content[1]:
+            continue
+        while token.dep_ in ("compound", "flat") and token.head.i != token.i:
+            token = token.head
+        return token
     return None
 
 
@@ -127,10 +161,18 @@ def _prep_content(prep: Token) -> tuple[int, int] | None:
     return subtree_chars(objects[0]) if objects else None
 
 
-def is_cue_verb(verb: Token, entry: CueEntry) -> bool:
+def is_cue_verb(verb: Token, entry: CueEntry, has_particle: bool) -> bool:
     if verb.pos_ not in ("VERB",) or verb.dep_ in ("amod", "compound", "nmod"):
         return False
-    if verb.tag_ == "VBN" and verb.dep_ == "acl":  # "the so-called deal", "a report released Monday"
+    # The bare infinitive ("to say", "will tell", "wants to see") is mostly a hypothetical or intended act,
+    # not an attributed statement ("did not say" is one); a participle modifying a noun is an adjective.
+    if verb.tag_ == "VB" and not any(c.dep_ == "aux" and c.lemma_ == "do" for c in verb.children):
+        return False
+    if verb.tag_ == "VBN" and verb.dep_ == "acl":
+        return False
+    if entry.needs_particle and not has_particle:
+        return False
+    if verb.lemma_.lower() in ASPECTUAL and any(c.dep_ == "xcomp" for c in verb.children):
         return False
     if not entry.needs_complement:
         return True

@@ -8,14 +8,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from builder.analysis.attr_nominal import light_verb_cues, possessed_cues
 from builder.analysis.attr_cues import (
     RELATIVE,
     VIEW_NOUNS,
+    adjacent_speaker,
     Candidate,
     CueLexicon,
     cue_extent,
@@ -28,17 +30,32 @@ from builder.analysis.attr_cues import (
 from builder.models import AttributionType
 
 
-def find_candidates(doc: Doc, lexicon: CueLexicon) -> list[Candidate]:
-    found = [*verb_cues(doc, lexicon), *according_to(doc), *view_phrases(doc), *speaker_labels(doc)]
+def find_candidates(doc: Doc, lexicon: CueLexicon, roles: Mapping[str, str]) -> list[Candidate]:
+    found = [*verb_cues(doc, lexicon, roles), *according_to(doc), *view_phrases(doc),
+             *light_verb_cues(doc, lexicon.nouns), *possessed_cues(doc, lexicon.possessed)]
     return sorted(found, key=lambda c: c.cue)
 
 
-def _mention(token: Token | None) -> SpacySpan | None:
+def _mention(token: Token | None, floor: int = 0) -> SpacySpan | None:
     if token is None:
         return None
     if token.lower_ in RELATIVE and token.dep_ in ("nsubj", "nsubjpass"):
         return token.doc[token.i : token.i + 1]
-    return noun_phrase(token)
+    return noun_phrase(token, floor)
+
+
+def _speaker(verb: Token, content: tuple[int, int] | None) -> SpacySpan | None:
+    subject = subject_of(verb)
+    if subject is not None and content is not None and content[0] <= subject.idx < content[1]:
+        subject = adjacent_speaker(verb, content)
+    floor = content[1] if content is not None and content[1] <= verb.idx else 0
+    return _mention(subject, floor)
+
+
+def _source_like(token: Token, roles: Mapping[str, str]) -> bool:
+    """Whether a cited object can be a source ("citing Klintsevich", "citing a report") rather than a
+    reason ("citing the strategic importance of ...")."""
+    return token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or token.lemma_.lower() in roles
 
 
 def _object(verb: Token) -> Token | None:
@@ -55,29 +72,31 @@ def _according_source(verb: Token) -> Token | None:
     return None
 
 
-def verb_cues(doc: Doc, lexicon: CueLexicon) -> Iterator[Candidate]:
+def verb_cues(doc: Doc, lexicon: CueLexicon, roles: Mapping[str, str]) -> Iterator[Candidate]:
     quoted_as: set[int] = set()
     for verb in doc:
         entry = lexicon.verbs.get(verb.lemma_.lower())
-        if entry is None or verb.i in quoted_as or not is_cue_verb(verb, entry):
+        if entry is None or verb.i in quoted_as:
             continue
         start, end, phrasal_type = cue_extent(verb, lexicon)
+        if not is_cue_verb(verb, entry, phrasal_type is not None):
+            continue
         kind = phrasal_type or entry.type
-        subject, via = subject_of(verb), _according_source(verb)
         content = verb_content(verb)
+        subject, via = _speaker(verb, content), _according_source(verb)
         lemma = verb.lemma_.lower()
         if lemma == "quote" and _object(verb) is not None:
             # "Reuters quoted a ministry spokesperson as saying": the spokesperson speaks, via Reuters.
             quoted_as.update(t.i for t in verb.subtree if t.lemma_ == "say")
-            yield Candidate((start, end), _mention(_object(verb)), content, kind, _mention(subject))
+            yield Candidate((start, end), _mention(_object(verb)), content, kind, subject)
             continue
-        if lemma == "cite" and verb.dep_ in ("advcl", "xcomp", "conj") and _object(verb) is not None:
+        cited = _object(verb)
+        if lemma == "cite" and verb.dep_ in ("advcl", "xcomp", "conj") and cited is not None and _source_like(cited, roles):
             # "Izvestiya reported, citing Klintsevich": Klintsevich speaks, via Izvestiya.
             head_content = verb_content(verb.head) if verb.head.lemma_.lower() in lexicon.verbs else None
-            yield Candidate((start, end), _mention(_object(verb)), head_content or content, kind,
-                            _mention(subject))
+            yield Candidate((start, end), _mention(cited), head_content or content, kind, subject)
             continue
-        yield Candidate((start, end), _mention(subject), content, kind, _mention(via))
+        yield Candidate((start, end), subject, content, kind, _mention(via))
 
 
 def according_to(doc: Doc) -> Iterator[Candidate]:

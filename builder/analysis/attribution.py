@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from builder.analysis.attr_cues import Candidate, CueEntry, CueLexicon, noun_phrase
-from builder.analysis.attr_patterns import find_candidates
+from builder.analysis.attr_patterns import find_candidates, speaker_labels
 from builder.analysis.coref import Mention, entity_mentions, resolve
 from builder.analysis.quotes import continue_quotes, dash_speakers, quotations, style_of, widen_to_quote
 from builder.analysis.sources import SourceLexicon, read_mention
@@ -52,10 +52,14 @@ def load_cue_lexicon(name: str = "cues") -> CueLexicon:
         words = cue.lower().split()
         if len(words) == 2:
             phrasal[(words[0], words[1])] = cue_type
-            verbs.setdefault(words[0], CueEntry(cue_type, True))
+            verbs.setdefault(words[0], CueEntry(cue_type, False, needs_particle=True))
         else:
             verbs.setdefault(words[0], CueEntry(cue_type, FRAMES[frame]))
-    return CueLexicon(MappingProxyType(verbs), MappingProxyType(phrasal))
+    nouns = load_table("cue_nouns", 4)
+    light = {noun.lower(): _attribution_type(kind, f"lexicon cue_nouns.tsv, {noun!r}") for noun, kind, _f, _o in nouns}
+    possessed = {noun: kind for noun, kind in light.items() if (noun, "possessed") in {(n, f) for n, _k, f, _o in nouns}}
+    return CueLexicon(MappingProxyType(verbs), MappingProxyType(phrasal), MappingProxyType(light),
+                      MappingProxyType(possessed))
 
 
 def load_source_lexicon(name: str = "source_roles") -> SourceLexicon:
@@ -75,8 +79,8 @@ def find_attributions(doc: Doc, lexicon: AttributionLexicon) -> tuple[Attributio
     text = doc.text
     quotes = quotations(text)
     # Words inside a quotation are the speaker's; the outlet attributes the quotation, not what it reports.
-    candidates = [c for c in find_candidates(doc, lexicon.cues) if not _inside(c.cue, quotes)]
-    candidates += dash_speakers(doc, quotes)
+    candidates = [c for c in find_candidates(doc, lexicon.cues, lexicon.sources.roles) if not _inside(c.cue, quotes)]
+    candidates += [*speaker_labels(doc), *dash_speakers(doc, quotes)]
     candidates = _dedupe([_widened(c, quotes) for c in candidates])
     candidates = continue_quotes(text, candidates, quotes)
     mentions = entity_mentions(doc)

@@ -1,0 +1,81 @@
+"""Attributions carried by nouns (PARC's nominal cues, Pareti 2016).
+
+- a light verb with a cue noun as object: "made the allegation", "expressed concern", "took a swipe at";
+- a cue noun with its holder as possessor or by-/from-phrase: "Trump's claim that ...", "criticism from X".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from spacy.tokens import Doc, Token
+
+from builder.analysis.attr_cues import Candidate, noun_phrase, subject_of, subtree_chars
+from builder.models import AttributionType
+
+LIGHT_VERBS = frozenset({"make", "offer", "issue", "give", "deliver", "express", "raise", "voice", "take", "level",
+                         "lodge", "file", "post", "send", "publish", "release", "reiterate", "repeat", "renew",
+                         "air", "register", "share", "pen", "write"})
+# Prepositions that introduce what the nominal cue is about ("criticism of", "call for", "swipe at").
+CONTENT_PREPS = frozenset({"of", "for", "on", "about", "against", "at", "to", "over", "that", "with"})
+
+
+def _content(noun: Token) -> tuple[int, int] | None:
+    for child in noun.rights:
+        if child.dep_ in ("acl", "ccomp", "relcl") and any(c.lower_ == "that" and c.dep_ == "mark" for c in child.children):
+            return subtree_chars(child)
+        if child.dep_ in ("acl", "ccomp"):
+            return subtree_chars(child)
+        if child.dep_ == "prep" and child.lower_ in CONTENT_PREPS:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return subtree_chars(objects[0])
+    return None
+
+
+def _cue_end(noun: Token) -> int:
+    """The cue ends after the noun, or after its content preposition ("criticism of")."""
+    following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if following is not None and following.dep_ == "prep" and following.lower_ in CONTENT_PREPS and following.head.i == noun.i:
+        return following.idx + len(following)
+    return noun.idx + len(noun)
+
+
+def light_verb_cues(doc: Doc, nouns: Mapping[str, AttributionType]) -> Iterator[Candidate]:
+    for verb in doc:
+        if verb.lemma_.lower() not in LIGHT_VERBS or verb.pos_ != "VERB" or verb.tag_ == "VB":
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None or obj.lemma_.lower() not in nouns:
+            continue
+        subject = subject_of(verb)
+        yield Candidate((verb.idx, _cue_end(obj)), noun_phrase(subject) if subject is not None else None,
+                        _content(obj), nouns[obj.lemma_.lower()])
+
+
+def _holder(noun: Token) -> Token | None:
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "PRON", "NOUN"):
+            return child
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")):
+                return pobj
+    return None
+
+
+def possessed_cues(doc: Doc, nouns: Mapping[str, AttributionType]) -> Iterator[Candidate]:
+    """`nouns`: only those that hold a proposition on their own (claim, fear), not "plan" or "remarks"."""
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in nouns:
+            continue
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
+            continue
+        holder = _holder(noun)
+        if holder is None or holder.lower_ in ("its",) and noun.lemma_.lower() in ("support", "position"):
+            continue
+        content = _content(noun)
+        if content is None:  # "his remarks", "her plan": a mention of speech, not an attributed statement
+            continue
+        yield Candidate((noun.idx, _cue_end(noun)), noun_phrase(holder), content, nouns[noun.lemma_.lower()])
