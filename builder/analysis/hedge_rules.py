@@ -195,7 +195,11 @@ def quantifier(token: Token, words: HedgeWords) -> Extent:
     if token.pos_ not in {"DET", "ADJ", "PRON", "NOUN"} or _previous(token) in {"how", "the", "at", "-"}:
         return None
     if token.lower_ == "some" and token.dep_ == "det" and token.head.tag_ in {"NN", "NNP"}:
-        return None  # "some dialogue", "for some reason": an amount or an unidentified one, not a vague group
+        head = token.head
+        if head.lemma_ in words.speech:
+            return token, head  # "some claim that ...", misparsed as a noun group: a weasel all the same
+        if head.lemma_ not in {"kind", "sort", "type", "form"}:
+            return None  # "some dialogue", "for some reason": an amount or an unidentified one, not a vague group
     if token.lower_ == "most" and (token.tag_ == "RBS" or _noun_group(token).dep_ not in {"nsubj", "nsubjpass"}):
         return None  # "most famous" is a superlative; "most" hedges as a generalization about a group's members
     if token.lower_ == "certain" and token.dep_ in {"acomp", "attr", "conj"}:
