@@ -12,14 +12,14 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-import spacy
+from spacy import about as spacy_about
 
 from builder.models import TextAnalysis
 from builder.serialize import analysis_from, analysis_json
 
 
 def analyser_fingerprint(model_name: str, model_version: str) -> str:
-    digest = hashlib.sha256(f"spacy={spacy.__version__};model={model_name}={model_version}".encode())
+    digest = hashlib.sha256(f"spacy={spacy_about.__version__};model={model_name}={model_version}".encode())
     for package, suffix in (("builder.analysis", ".py"), ("builder.lexicons", ".tsv")):
         for entry in sorted(resources.files(package).iterdir(), key=lambda p: p.name):
             if entry.name.endswith(suffix):
