@@ -10,22 +10,32 @@ from typing import Any
 from builder.lexicons import lexicon_files, load_table
 from builder.render.escape import front_matter, md
 
+# Longer tables (word-frequency lists) are summarised: entry count, origins and the first entries.
+FULL_TABLE_LIMIT = 400
+SAMPLE_ROWS = 25
+
 
 @dataclass(frozen=True)
 class LexiconTable:
     name: str
     rows: tuple[tuple[str, ...], ...]  # last field: where the entry comes from
+    notes: str = ""  # the file's leading comment block
 
 
 def load_lexicon_tables() -> tuple[LexiconTable, ...]:
     """Every lexicon under builder/lexicons/, with its column count read from its first entry."""
-    return tuple(LexiconTable(name, load_table(name, _columns(name))) for name in lexicon_files())
-
-
-def _columns(name: str) -> int:
-    text = resources.files("builder.lexicons").joinpath(f"{name}.tsv").read_text(encoding="utf-8")
-    first = next((line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")), "")
-    return len(first.split("\t")) if first else 1
+    tables = []
+    for name in lexicon_files():
+        text = resources.files("builder.lexicons").joinpath(f"{name}.tsv").read_text(encoding="utf-8")
+        lines = text.splitlines()
+        first = next((line for line in lines if line.strip() and not line.lstrip().startswith("#")), "")
+        notes = []
+        for line in lines:
+            if not line.lstrip().startswith("#"):
+                break
+            notes.append(line.lstrip()[1:].strip())
+        tables.append(LexiconTable(name, load_table(name, len(first.split("\t")) if first else 1), " ".join(notes)))
+    return tuple(tables)
 
 
 def flatten(data: Any, prefix: str = "") -> list[tuple[str, str]]:
@@ -51,13 +61,24 @@ def accuracy_section(accuracy: Mapping[str, Any] | None) -> str:
 
 
 def lexicon_section(table: LexiconTable) -> str:
+    heading = f"### {md(table.name)} ({len(table.rows)} entries)\n\n"
+    notes = f"{md(table.notes)}\n\n" if table.notes else ""
     if not table.rows:
-        return f"### {md(table.name)}\n\nEmpty.\n"
-    width = max(len(r) for r in table.rows)
+        return heading + notes + "Empty.\n"
+    shown = table.rows
+    if len(table.rows) > FULL_TABLE_LIMIT:
+        origins: dict[str, int] = {}
+        for row in table.rows:
+            origins[row[-1]] = origins.get(row[-1], 0) + 1
+        listed = "; ".join(f"{md(origin)} ({count})" for origin, count in sorted(origins.items()))
+        notes += (f"Too long to list here: the first {SAMPLE_ROWS} entries are shown; the full table is "
+                  f"{md('builder/lexicons/' + table.name + '.tsv')}. Origins: {listed}.\n\n")
+        shown = table.rows[:SAMPLE_ROWS]
+    width = max(len(r) for r in shown)
     head = "| " + " | ".join(["Entry"] + [f"Field {i}" for i in range(2, width)] + ["Origin"]) + " |"
     rule = "|" + "---|" * width
-    rows = "\n".join("| " + " | ".join(md(cell) for cell in row) + " |" for row in table.rows)
-    return f"### {md(table.name)} ({len(table.rows)} entries)\n\n{head}\n{rule}\n{rows}\n"
+    rows = "\n".join("| " + " | ".join(md(cell) for cell in row) + " |" for row in shown)
+    return f"{heading}{notes}{head}\n{rule}\n{rows}\n"
 
 
 def render_figures(accuracy: Mapping[str, Any] | None, lexicons: tuple[LexiconTable, ...]) -> str:
