@@ -6,11 +6,11 @@ and of an intermediary (`via`). Source kinds, names and quotes are settled later
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from builder.models import AttributionType
 
@@ -80,9 +80,9 @@ def subtree_chars(token: Token, skip: Token | None = None) -> tuple[int, int] | 
         left, right = (before[0], before[-1]) if len(before) >= len(after) else (after[0], after[-1])
     doc = token.doc
     i, j = left.i, right.i
-    while i < j and (doc[i].is_punct and doc[i].text not in "\"“‘'" or doc[i].is_space):
+    while i < j and ((doc[i].is_punct and doc[i].text not in "\"“‘'") or doc[i].is_space):
         i += 1
-    while j > i and (doc[j].is_punct and doc[j].text not in "\"”’'" or doc[j].is_space):
+    while j > i and ((doc[j].is_punct and doc[j].text not in "\"”’'") or doc[j].is_space):
         j -= 1
     return doc[i].idx, doc[j].idx + len(doc[j])
 
@@ -116,7 +116,7 @@ def adjacent_speaker(verb: Token, content: tuple[int, int] | None) -> Token | No
     """The speaker next to a verb after a quotation ('"...," said Hester', '"...," Hester said'), used when
     the parser took a word of the quotation for the subject."""
     doc = verb.doc
-    candidates = [t for t in doc[verb.i + 1 : verb.i + 3]] + [t for t in reversed(doc[max(0, verb.i - 3) : verb.i])]
+    candidates = list(doc[verb.i + 1 : verb.i + 3]) + list(reversed(doc[max(0, verb.i - 3) : verb.i]))
     for token in candidates:
         if token.is_punct or token.pos_ not in ("PROPN", "NOUN", "PRON"):
             continue
@@ -148,12 +148,24 @@ def verb_content(verb: Token) -> tuple[int, int] | None:
     comp = complement_of(verb)
     if comp is not None:
         return subtree_chars(comp)
+    if verb.dep_ == "advcl" and any(c.lower_ == "as" for c in verb.children) and verb.i < verb.head.i:
+        return _main_clause(verb.head)
     if verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and any(c.lower_ == "as" for c in verb.children)):
         return subtree_chars(verb.head, skip=verb)
     for child in verb.rights:
         if child.dep_ in ("dobj", "prep", "attr", "oprd") and child.i > verb.i:
             return subtree_chars(child) if child.dep_ != "prep" else _prep_content(child)
     return None
+
+
+def _main_clause(head: Token) -> tuple[int, int] | None:
+    """ "As X reported, [the agreement was reached ...]": from the main clause's subject to its end."""
+    subject = next((c for c in head.children if c.dep_ in SUBJECTS or c.dep_ == "nsubjpass"), None)
+    first = subject.left_edge if subject is not None else head
+    last = head.right_edge
+    while last.i > first.i and last.is_punct:
+        last = last.nbor(-1)
+    return first.idx, last.idx + len(last)
 
 
 def _prep_content(prep: Token) -> tuple[int, int] | None:

@@ -73,7 +73,7 @@ def possessed_cues(doc: Doc, nouns: Mapping[str, AttributionType]) -> Iterator[C
         if noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
             continue
         holder = _holder(noun)
-        if holder is None or holder.lower_ in ("its",) and noun.lemma_.lower() in ("support", "position"):
+        if holder is None or (holder.lower_ in ("its",) and noun.lemma_.lower() in ("support", "position")):
             continue
         content = _content(noun)
         if content is None:  # "his remarks", "her plan": a mention of speech, not an attributed statement

@@ -13,13 +13,12 @@ from collections.abc import Iterator, Mapping
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from builder.analysis.attr_nominal import light_verb_cues, possessed_cues
 from builder.analysis.attr_cues import (
     RELATIVE,
     VIEW_NOUNS,
-    adjacent_speaker,
     Candidate,
     CueLexicon,
+    adjacent_speaker,
     cue_extent,
     is_cue_verb,
     noun_phrase,
@@ -27,6 +26,7 @@ from builder.analysis.attr_cues import (
     subtree_chars,
     verb_content,
 )
+from builder.analysis.attr_nominal import light_verb_cues, possessed_cues
 from builder.models import AttributionType
 
 
@@ -72,6 +72,42 @@ def _according_source(verb: Token) -> Token | None:
     return None
 
 
+def _reporter(verb: Token, lexicon: CueLexicon) -> Token | None:
+    """The reporting verb a "citing" phrase belongs to: its head, or a reporting clause beside it
+    ("As Izvestiya reported, citing its source, the agreement was reached")."""
+    if verb.head.lemma_.lower() in lexicon.verbs and verb.head.i != verb.i:
+        return verb.head
+    return next((c for c in verb.head.children if c.dep_ == "advcl" and c.i != verb.i
+                 and c.lemma_.lower() in lexicon.verbs), None)
+
+
+def _sender(verb: Token) -> Token | None:
+    """X in "received threats from X, saying ...": the participle reports X's message, not the receiver's."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG":
+        return None
+    for obj in verb.head.children:
+        if obj.dep_ != "dobj":
+            continue
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ == "from":
+                return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _chained(verb: Token, lexicon: CueLexicon, roles: Mapping[str, str], cue: tuple[int, int],
+             kind: AttributionType, content: tuple[int, int] | None) -> Candidate | None:
+    """A source reached through another: "X quoted Y as saying", "X reported, citing Y"."""
+    lemma, cited = verb.lemma_.lower(), _object(verb)
+    if cited is None or lemma not in ("quote", "cite"):
+        return None
+    if lemma == "quote":
+        return Candidate(cue, _mention(cited), content, kind, _speaker(verb, content))
+    reporter = _reporter(verb, lexicon)
+    if reporter is None or not _source_like(cited, roles):
+        return None
+    return Candidate(cue, _mention(cited), verb_content(reporter) or content, kind, _speaker(reporter, None))
+
+
 def verb_cues(doc: Doc, lexicon: CueLexicon, roles: Mapping[str, str]) -> Iterator[Candidate]:
     quoted_as: set[int] = set()
     for verb in doc:
@@ -83,20 +119,29 @@ def verb_cues(doc: Doc, lexicon: CueLexicon, roles: Mapping[str, str]) -> Iterat
             continue
         kind = phrasal_type or entry.type
         content = verb_content(verb)
-        subject, via = _speaker(verb, content), _according_source(verb)
-        lemma = verb.lemma_.lower()
-        if lemma == "quote" and _object(verb) is not None:
-            # "Reuters quoted a ministry spokesperson as saying": the spokesperson speaks, via Reuters.
-            quoted_as.update(t.i for t in verb.subtree if t.lemma_ == "say")
-            yield Candidate((start, end), _mention(_object(verb)), content, kind, subject)
+        chained = _chained(verb, lexicon, roles, (start, end), kind, content)
+        if chained is not None:
+            if verb.lemma_.lower() == "quote":  # the "as saying" is part of this cue
+                quoted_as.update(t.i for t in verb.subtree if t.lemma_ == "say")
+            yield chained
             continue
-        cited = _object(verb)
-        if lemma == "cite" and verb.dep_ in ("advcl", "xcomp", "conj") and cited is not None and _source_like(cited, roles):
-            # "Izvestiya reported, citing Klintsevich": Klintsevich speaks, via Izvestiya.
-            head_content = verb_content(verb.head) if verb.head.lemma_.lower() in lexicon.verbs else None
-            yield Candidate((start, end), _mention(cited), head_content or content, kind, subject)
-            continue
-        yield Candidate((start, end), subject, content, kind, _mention(via))
+        sender = _sender(verb)
+        subject = _mention(sender) if sender is not None else _speaker(verb, content)
+        yield Candidate((start, end), subject, content, kind, _mention(_according_source(verb)))
+
+
+def _sentence_without(token: Token, phrase_end: int) -> tuple[int, int] | None:
+    """The sentence around a sentence adverbial ("according to X"), minus the adverbial: its longer side."""
+    sent = token.sent
+    before = (sent.start_char, token.idx)
+    after = (phrase_end, sent.end_char)
+    start, end = after if after[1] - after[0] >= before[1] - before[0] else before
+    text = token.doc.text
+    while start < end and not (text[start].isalnum() or text[start] in "\"“'‘"):
+        start += 1
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] in "\"”'’"):
+        end -= 1
+    return (start, end) if end > start else None
 
 
 def according_to(doc: Doc) -> Iterator[Candidate]:
@@ -107,10 +152,8 @@ def according_to(doc: Doc) -> Iterator[Candidate]:
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is None:
             pobj = next((c for c in token.subtree if c.dep_ == "pobj"), None)
-        head = token.head if token.dep_ == "prep" else to.head
-        while head.dep_ in ("prep",) and head.head.i != head.i:
-            head = head.head
-        content = subtree_chars(head, skip=token) if head.i not in (token.i, to.i) else None
+        phrase_end = pobj.right_edge.idx + len(pobj.right_edge) if pobj is not None else to.idx + len(to)
+        content = _sentence_without(token, phrase_end)
         yield Candidate((token.idx, to.idx + len(to)), _mention(pobj), content, AttributionType.SPEECH)
 
 

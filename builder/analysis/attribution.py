@@ -16,11 +16,11 @@ from types import MappingProxyType
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from builder.analysis.attr_cues import Candidate, CueEntry, CueLexicon, noun_phrase
+from builder.analysis.attr_cues import Candidate, CueEntry, CueLexicon
 from builder.analysis.attr_patterns import find_candidates, speaker_labels
-from builder.analysis.coref import Mention, entity_mentions, resolve
+from builder.analysis.coref import Mention, entity_mentions, make_source
 from builder.analysis.quotes import continue_quotes, dash_speakers, quotations, style_of, widen_to_quote
-from builder.analysis.sources import SourceLexicon, read_mention
+from builder.analysis.sources import SourceLexicon
 from builder.lexicons import load_table
 from builder.models import Attribution, AttributionType, Source, Span
 
@@ -79,10 +79,11 @@ def find_attributions(doc: Doc, lexicon: AttributionLexicon) -> tuple[Attributio
     text = doc.text
     quotes = quotations(text)
     # Words inside a quotation are the speaker's; the outlet attributes the quotation, not what it reports.
-    candidates = [c for c in find_candidates(doc, lexicon.cues, lexicon.sources.roles) if not _inside(c.cue, quotes)]
+    candidates = [c for c in find_candidates(doc, lexicon.cues, lexicon.sources.roles)
+                  if not _inside(c.cue, quotes) and not _narration(c)]
     candidates += [*speaker_labels(doc), *dash_speakers(doc, quotes)]
     candidates = _dedupe([_widened(c, quotes) for c in candidates])
-    candidates = continue_quotes(text, candidates, quotes)
+    candidates = continue_quotes(text, [_clipped(text, c) for c in candidates], quotes)
     mentions = entity_mentions(doc)
     found = []
     for candidate in candidates:
@@ -94,6 +95,17 @@ def find_attributions(doc: Doc, lexicon: AttributionLexicon) -> tuple[Attributio
     return tuple(found)
 
 
+def _narration(candidate: Candidate) -> bool:
+    """The writer's own voice ("I think", "you know") or a character's state of mind in narration ("he wants
+    to win"): PolNeAR-style attribution marks statements put to a source, and these mostly are not."""
+    if candidate.source is None or len(candidate.source) != 1:
+        return False
+    word = candidate.source[0].lower_
+    if word in ("i", "you", "me"):
+        return True
+    return candidate.type == AttributionType.BELIEF and word in ("he", "she", "they", "it", "we")
+
+
 def _inside(cue: tuple[int, int], quotes: tuple[tuple[int, int], ...]) -> bool:
     return any(start < cue[0] and cue[1] <= end for start, end in quotes)
 
@@ -101,6 +113,30 @@ def _inside(cue: tuple[int, int], quotes: tuple[tuple[int, int], ...]) -> bool:
 def _widened(candidate: Candidate, quotes: tuple[tuple[int, int], ...]) -> Candidate:
     content = widen_to_quote(candidate.content, quotes)
     return Candidate(candidate.cue, candidate.source, content, candidate.type, candidate.via)
+
+
+def _line(text: str, at: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return start, len(text) if end < 0 else end
+
+
+def _clipped(text: str, candidate: Candidate) -> Candidate:
+    """Keep content and source inside their paragraph: a headline without a full stop is not part of the
+    first sentence, though the parser may join them. Quotations running on are joined again later."""
+    content = candidate.content
+    if content is not None:
+        start, end = _line(text, candidate.cue[0])
+        if min(end, content[1]) > max(start, content[0]):
+            content = max(start, content[0]), min(end, content[1])
+        else:
+            start, end = _line(text, content[0])
+            content = content[0], min(end, content[1])
+    source = candidate.source
+    if source is not None and "\n" in source.text:
+        start, end = _line(text, source.root.idx)
+        source = source.doc.char_span(max(start, source.start_char), min(end, source.end_char), alignment_mode="contract")
+    return Candidate(candidate.cue, source, content, candidate.type, candidate.via)
 
 
 def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
@@ -118,21 +154,6 @@ def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
 def _source(mention: SpacySpan | None, mentions: list[Mention], lexicon: SourceLexicon) -> Source | None:
     if mention is None or not mention.text.strip():
         return None
-    text = mention.doc.text
-    head = mention.root
-    target = mention
-    if head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl":
-        target = noun_phrase(head.head.head)
-    reading = read_mention(target, lexicon)
-    span = Span.of(text, mention.start_char, mention.end_char)
-    antecedent = resolve(reading, target.root.lemma_.lower(), mention.start_char, mentions,
-                         target.root.pos_ == "PRON")
-    if (target.start, target.end) != (mention.start, mention.end):
-        antecedent_span: Span | None = Span.of(text, target.start_char, target.end_char)
-        source = Source(span, reading.kind, reading.name, antecedent_span)
-    elif antecedent is not None:
-        source = Source(span, antecedent.kind, antecedent.name, antecedent.span)
-    else:
-        source = Source(span, reading.kind, reading.name)
-    mentions.append(Mention(span, source.kind, source.name, head.lemma_.lower(), True))
+    source = make_source(mention, mentions, lexicon)
+    mentions.append(Mention(source.span, source.kind, source.name, mention.root.lemma_.lower(), True))
     return source

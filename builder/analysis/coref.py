@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
-from builder.analysis.sources import Reading, is_plural
-from builder.models import SourceKind, Span
+from builder.analysis.attr_cues import noun_phrase
+from builder.analysis.sources import Reading, SourceLexicon, is_plural, read_mention
+from builder.models import Source, SourceKind, Span
 
 # How far back (characters) a pronoun looks for an earlier source before settling for any entity.
 SOURCE_WINDOW = 700
@@ -79,3 +81,67 @@ def resolve(reading: Reading, lemma: str, at: int, mentions: list[Mention], pron
             return None
     found = _nearest(at, mentions, reading, True, SOURCE_WINDOW)
     return found or _nearest(at, mentions, reading, False, ENTITY_WINDOW)
+
+
+POSSESSIVE_ENTITIES = {"its": ("ORG", "GPE", "NORP"), "his": ("PERSON",), "her": ("PERSON",),
+                       "their": ("ORG", "GPE", "NORP", "PERSON")}
+
+
+def _clause_subject(pronoun: Token) -> Token | None:
+    """What a possessive pronoun refers back to, inside its sentence: the clause subject ("Germany has been
+    vocal in its criticism"), else the nearest preceding entity of a fitting type."""
+    for ancestor in pronoun.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.i < pronoun.i and subject.pos_ != "PRON":
+                return subject
+            break
+    labels = POSSESSIVE_ENTITIES.get(pronoun.lower_, ())
+    for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
+        if token.ent_type_ in labels:
+            return token
+    return None
+
+
+def _target(mention: SpacySpan) -> SpacySpan:
+    """The phrase that says who `mention` is: itself, or the noun a relative or possessive pronoun stands for."""
+    head = mention.root
+    if head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl":
+        return noun_phrase(head.head.head)
+    if head.dep_ == "poss" and head.pos_ == "PRON":
+        subject = _clause_subject(head)
+        if subject is not None:
+            return noun_phrase(subject)
+    return mention
+
+
+def _same_name(reading: Reading, mention: SpacySpan, mentions: list[Mention]) -> Mention | None:
+    """A bare name seen before in full or as a source ("Klintsevich" after "Franz Klintsevich")."""
+    last = mention.root
+    if not last.text[:1].isupper() or last.pos_ not in ("PROPN", "NOUN"):
+        return None
+    word = last.text
+    for other in sorted(mentions, key=lambda m: m.is_source, reverse=True):
+        fits = other.kind == SourceKind.NAMED_PERSON or (other.is_source and other.kind.is_named)
+        if fits and word in other.name.split() and other.span.start != mention.start_char:
+            return other
+    return None
+
+
+def make_source(mention: SpacySpan, mentions: list[Mention], lexicon: SourceLexicon) -> Source:
+    text = mention.doc.text
+    span = Span.of(text, mention.start_char, mention.end_char)
+    target = _target(mention)
+    reading = read_mention(target, lexicon)
+    if (target.start, target.end) != (mention.start, mention.end):
+        return Source(span, reading.kind, reading.name, Span.of(text, target.start_char, target.end_char))
+    found = resolve(reading, target.root.lemma_.lower(), mention.start_char, mentions, target.root.pos_ == "PRON")
+    if (found is None and reading.kind != SourceKind.NAMED_ORG) or reading.kind == SourceKind.NAMED_ORG:
+        found = found or _same_name(reading, mention, mentions)
+    if found is not None:
+        return Source(span, found.kind, found.name, found.span)
+    if reading.kind == SourceKind.NAMED_PERSON and len(mention) == 1 and mention.root.pos_ == "PROPN":
+        # News introduces a person by full name; a lone name never given in full is mostly an outlet or
+        # a body the tagger took for a person ("according to Rudaw").
+        return Source(span, SourceKind.NAMED_ORG, reading.name)
+    return Source(span, reading.kind, reading.name)

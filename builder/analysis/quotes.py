@@ -48,9 +48,8 @@ def widen_to_quote(content: tuple[int, int] | None, quotes: tuple[tuple[int, int
         return None
     start, end = content
     for q_start, q_end in quotes:
-        if q_start <= start < q_end or q_start < end <= q_end:
-            if q_start >= start - 3 or q_end <= end + 3:
-                start, end = min(start, q_start), max(end, q_end)
+        if (q_start <= start < q_end or q_start < end <= q_end) and (q_start >= start - 3 or q_end <= end + 3):
+            start, end = min(start, q_start), max(end, q_end)
     return start, end
 
 

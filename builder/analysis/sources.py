@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from spacy.tokens import Token
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from builder.models import SourceKind
 
@@ -43,9 +43,8 @@ class Reading:
 
 
 def head_of(span: SpacySpan) -> Token:
-    root = span.root
+    return span.root
     # "one of the advisers": the head is the quantifier; the class comes from the noun after "of".
-    return root
 
 
 def is_plural(token: Token) -> bool:
@@ -114,7 +113,12 @@ def read_proper(span: SpacySpan, head: Token, roles: Mapping[str, str]) -> Readi
         return Reading(SourceKind.NAMED_ORG, clean_name(span.text))
     if person:
         return Reading(SourceKind.NAMED_PERSON, person)
-    return Reading(SourceKind.NAMED_PERSON, clean_name(" ".join(t.text for t in span if t.pos_ == "PROPN")))
+    names = [t for t in span if t.pos_ == "PROPN"]
+    if len(names) == 1 and not head.ent_type_:
+        # A lone name the tagger does not know as a person, and not seen in full before (coref checks that):
+        # news introduces people with a full name, so a lone unknown name is mostly an outlet or body ("Rudaw").
+        return Reading(SourceKind.NAMED_ORG, clean_name(names[0].text))
+    return Reading(SourceKind.NAMED_PERSON, clean_name(" ".join(t.text for t in names)))
 
 
 def read_common(span: SpacySpan, head: Token, roles: Mapping[str, str]) -> Reading:
