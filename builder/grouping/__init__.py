@@ -33,7 +33,8 @@ def group_documents(docs: Sequence[GroupingDoc], config: GroupingConfig | None =
         raise ContractError(f"duplicate document id(s) {', '.join(map(repr, duplicates))}: each article needs its own id")
     if not ordered:
         return Assignment({}, {})
-    features = [doc_features(d, background or Background.load(), config) for d in ordered]
+    background = background or Background.load()
+    features = [doc_features(d, background, config) for d in ordered]
     story_sim, event_sim = similarities(features, config)
     event_sim = event_sim * date_mask(ordered, config.event_max_gap_days)
     event_linkage = Linkage(config.event_floor, config.event_ratio, config.event_prior)
