@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from builder.compare import compare, cross_sources, outlet_figures
 from builder.models import AnalysedArticle, Event, Story
-from builder.render.escape import front_matter, md
+from builder.render.escape import attr, front_matter, http_url, md
 from builder.render.figures import KIND_LABELS, comparison_section, evidence_section, figures_table, summary_line
 from builder.render.paths import link, outlet_path
 from builder.render.site import SiteIndex, date_text, newest_date, newest_first
@@ -102,6 +102,9 @@ def render_outlet(site: SiteIndex, slug: str) -> str:
     about = []
     if outlet is not None and outlet.country:
         about.append(f"Country: {md(outlet.country)}")
+    homepage = http_url(outlet.homepage) if outlet is not None else None
+    if homepage:
+        about.append(f'Website: <a href="{attr(homepage)}" rel="nofollow noopener">{md(homepage)}</a>')
     top = sorted(figures.sources, key=lambda s: (-len(s.mentions), s.key))[:15]
     top_lines = [f"| {md(s.name)} | {KIND_LABELS[s.kind]} | {len(s.mentions)} |" for s in top]
     return "\n".join([
