@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from builder.compare import CitedSource, Comparison, Evidence, OutletFigures, SharedSource, compare
 from builder.models import AnalysedArticle, SourceKind, Voice
 from builder.render.escape import md, md_short
+from builder.render.paths import link
 from builder.render.site import SiteIndex
 
 KIND_LABELS = {
@@ -49,7 +50,8 @@ def comparison_section(page: str, site: SiteIndex, articles: Sequence[AnalysedAr
         return "No articles.\n"
     return "\n".join([
         "## Side by side\n",
-        "Every figure links to the highlighted words it counts (listed under *Evidence* below).\n",
+        "Every figure links to the highlighted words it counts (listed under *Evidence* below). "
+        f"What each row measures: [methodology]({link(page, 'methodology/index.md')}).\n",
         figures_table(page, site, comparison.outlets),
         "## Sources shared and not shared\n",
         sources_section(page, site, comparison),
