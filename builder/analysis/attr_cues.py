@@ -61,7 +61,7 @@ def noun_phrase(token: Token, floor: int = 0) -> SpacySpan:
         if child.dep_ in ("relcl", "acl") and child.i > token.i:
             right = min(right, child.left_edge.i - 1)
             break
-    while right > left and (doc[right].is_punct or doc[right].is_space):
+    while right > left and (doc[right].is_punct or doc[right].is_space or doc[right].dep_ == "case"):
         right -= 1
     while left < right and (doc[left].is_punct or doc[left].is_space):
         left += 1

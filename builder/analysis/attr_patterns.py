@@ -63,12 +63,12 @@ def _object(verb: Token) -> Token | None:
 
 
 def _according_source(verb: Token) -> Token | None:
-    """Y in "X said, according to Y": the intermediary through which X's words reached the outlet."""
-    for child in verb.children:
-        if child.lower_ == "according" or (child.dep_ == "prep" and child.lower_ == "according"):
-            for grandchild in child.subtree:
-                if grandchild.dep_ == "pobj":
-                    return grandchild
+    """Y in "X said, according to Y": the intermediary through which X's words reached the outlet. Found by
+    position (right after the verb), since the parser hangs the phrase on either clause."""
+    doc = verb.doc
+    for token in doc[verb.i + 1 : min(len(doc) - 1, verb.i + 3)]:
+        if token.lower_ == "according" and doc[token.i + 1].lower_ == "to":
+            return next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
     return None
 
 

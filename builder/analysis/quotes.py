@@ -37,7 +37,8 @@ def style_of(content: tuple[int, int] | None, quotes: tuple[tuple[int, int], ...
         if overlap > 0:
             quoted += overlap
             inside += q_start - 2 <= start and end <= q_end + 2
-    if inside or quoted >= 0.9 * (end - start):
+    # A content joined over several quotations has the cue between them: mostly quoted is direct.
+    if inside or quoted >= 0.7 * (end - start):
         return QuoteStyle.DIRECT
     return QuoteStyle.MIXED if quoted else QuoteStyle.INDIRECT
 

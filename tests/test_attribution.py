@@ -1,0 +1,168 @@
+"""Attribution finder: one-sentence cases per construction, and the two seed articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from builder.analysis import Analyser
+from builder.analysis.attribution import find_attributions, load_attribution_lexicon
+from builder.models import Attribution, AttributionType, QuoteStyle, SourceKind
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "data" / "articles"
+N_PERSON, N_ORG = SourceKind.NAMED_PERSON, SourceKind.NAMED_ORG
+U_PERSON, U_GROUP = SourceKind.UNNAMED_PERSON, SourceKind.UNNAMED_GROUP
+
+
+def attributions(analyser: Analyser, text: str) -> tuple[Attribution, ...]:
+    return find_attributions(analyser.nlp(text), analyser.attribution)
+
+
+def by_cue(found: tuple[Attribution, ...], cue: str) -> Attribution:
+    matches = [a for a in found if a.cue.text == cue or a.cue.text.startswith(cue)]
+    assert matches, f"no attribution with cue {cue!r} in {[a.cue.text for a in found]}"
+    return matches[0]
+
+
+CASES = [
+    # text, cue, source text, kind, style, via name
+    ("The minister said that the talks had failed.", "said", "The minister", U_PERSON, QuoteStyle.INDIRECT, None),
+    ("“We will not give up,” Maria Lopez said.", "said", "Maria Lopez", N_PERSON, QuoteStyle.DIRECT, None),
+    ("Officials told reporters the bridge would reopen on Monday.", "told", "Officials", U_GROUP,
+     QuoteStyle.INDIRECT, None),
+    ("The plan will cost $3 billion, according to the Treasury Department.", "according to",
+     "the Treasury Department", N_ORG, QuoteStyle.INDIRECT, None),
+    ("The Daily Planet reported, citing Senator John Marsh, that the vote was delayed.", "citing",
+     "Senator John Marsh", N_PERSON, QuoteStyle.INDIRECT, "Daily Planet"),
+    ("The factory will close next year, Reuters quoted a company spokesperson as saying.", "quoted",
+     "a company spokesperson", U_PERSON, QuoteStyle.INDIRECT, "Reuters"),
+    ("The Foreign Ministry said, according to Al Jazeera, that the embassy was closed.", "said",
+     "The Foreign Ministry", N_ORG, QuoteStyle.INDIRECT, "Al Jazeera"),
+    ("Critics argued that the new law was unconstitutional.", "argued", "Critics", U_GROUP,
+     QuoteStyle.INDIRECT, None),
+    ("Ankara accused Berlin of harbouring militants.", "accused", "Ankara", N_ORG, QuoteStyle.INDIRECT, None),
+    ("The mayor said the budget was “completely out of control” after the vote.", "said", "The mayor", U_PERSON,
+     QuoteStyle.MIXED, None),
+    ("A senior official, who spoke on condition of anonymity, warned that the ceasefire could collapse.",
+     "warned", "A senior official", U_PERSON, QuoteStyle.INDIRECT, None),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "source", "kind", "style", "via"), CASES)
+def test_one_sentence(analyser: Analyser, text: str, cue: str, source: str, kind: SourceKind,
+                      style: QuoteStyle, via: str | None) -> None:
+    found = by_cue(attributions(analyser, text), cue)
+    assert found.source is not None
+    assert found.source.span.text == source
+    assert found.source.kind == kind
+    assert found.style == style
+    assert (found.via.name if found.via else None) == via
+
+
+TYPES = [
+    ("Experts believe that prices will rise further.", "believe", AttributionType.BELIEF, "Experts", U_GROUP),
+    ("A new poll shows that most voters oppose the plan.", "shows", AttributionType.EVIDENCE, "A new poll", U_GROUP),
+    ("The central bank wrote in its report that inflation had peaked.", "wrote", AttributionType.WRITING,
+     "The central bank", N_ORG),
+    ("In the governor's view, the bill is a mistake.", "In", AttributionType.BELIEF, "the governor", U_PERSON),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "kind", "source", "source_kind"), TYPES)
+def test_attribution_types(analyser: Analyser, text: str, cue: str, kind: AttributionType, source: str,
+                           source_kind: SourceKind) -> None:
+    found = by_cue(attributions(analyser, text), cue)
+    assert found.type == kind
+    assert found.source is not None and found.source.span.text == source
+    assert found.source.kind == source_kind
+
+
+def test_passive_report_has_no_source(analyser: Analyser) -> None:
+    found = by_cue(attributions(analyser, "It was reported that the talks had collapsed."), "reported")
+    assert found.source is None
+
+
+def test_speaker_label_before_colon(analyser: Analyser) -> None:
+    found = by_cue(attributions(analyser, "Mayor Lindqvist: We will rebuild the harbour"), ":")
+    assert found.source is not None and found.source.span.text == "Mayor Lindqvist"
+    assert found.content is not None and found.content.text == "We will rebuild the harbour"
+
+
+def test_pronoun_takes_antecedent(analyser: Analyser) -> None:
+    text = "Anna Berg is a lawyer in Oslo. She said the ruling was unfair."
+    found = by_cue(attributions(analyser, text), "said")
+    assert found.source is not None and found.source.span.text == "She"
+    assert found.source.kind == N_PERSON and found.source.name == "Anna Berg"
+    assert found.source.antecedent is not None and found.source.antecedent.text == "Anna Berg"
+
+
+def test_definite_description_takes_earlier_mention(analyser: Analyser) -> None:
+    text = "The Morning Herald newspaper reported the deal on Monday. The newspaper said it was worth $2 million."
+    found = by_cue(attributions(analyser, text), "said")
+    assert found.source is not None and found.source.span.text == "The newspaper"
+    assert found.source.kind == N_ORG and found.source.name == "Morning Herald"
+
+
+def test_consecutive_quotes_keep_their_speaker(analyser: Analyser) -> None:
+    text = "“We are ready,” Klaus Weber said. “The army has trained for months.”"
+    found = attributions(analyser, text)
+    assert len(found) == 1
+    assert found[0].content is not None and found[0].content.text.endswith("trained for months.”")
+    assert found[0].style == QuoteStyle.DIRECT
+
+
+def test_quote_paragraph_continues_previous_speaker(analyser: Analyser) -> None:
+    text = ("“The bridge is safe,” the engineer Tom Hale said.\n\n"
+            "“We checked every cable twice and found nothing wrong with any of them.”")
+    found = attributions(analyser, text)
+    assert len(found) == 1
+    assert found[0].content is not None and found[0].content.text.endswith("any of them.”")
+
+
+def test_lexicon_loads_with_types() -> None:
+    lexicon = load_attribution_lexicon()
+    assert lexicon.cues.verbs["say"].type == AttributionType.SPEECH
+    assert lexicon.cues.verbs["believe"].type == AttributionType.BELIEF
+    assert lexicon.sources.roles["spokesperson"] == "person"
+
+
+def _seed(analyser: Analyser, path: str) -> tuple[Attribution, ...]:
+    return analyser.analyse((SEEDS / path).read_text(encoding="utf-8")).attributions
+
+
+def _named(found: tuple[Attribution, ...]) -> dict[str, SourceKind]:
+    sources = [a.source for a in found if a.source] + [a.via for a in found if a.via]
+    return {s.name: s.kind for s in sources}
+
+
+def test_seed_panarmenian(analyser: Analyser) -> None:
+    found = _seed(analyser, "panarmenian/000_4c61d7137088035a.txt")
+    kinds = _named(found)
+    for name in ("German Defence Ministry", "Rudaw", "Reuters", "Spiegel Online", "Anadolu Agency", "Ankara"):
+        assert kinds.get(name) == N_ORG, (name, kinds)
+    assert kinds.get("ministry spokesperson") == U_PERSON
+    assert kinds.get("persons within the Turkish military") == U_GROUP
+    quoted = by_cue(found, "quoted")
+    assert quoted.via is not None and quoted.via.name == "Reuters"
+    assert quoted.content is not None and "“solely to the anti-Islamic State coalition”" in quoted.content.text
+    said = next(a for a in found if a.source and a.source.name == "German Defence Ministry")
+    assert said.via is not None and said.via.name == "Rudaw"
+
+
+def test_seed_southfront(analyser: Analyser) -> None:
+    found = _seed(analyser, "southfront/002_b65fdd79a100ce5b.txt")
+    kinds = _named(found)
+    assert kinds.get("Izvestiya") == N_ORG
+    assert kinds.get("Franz Klintsevich") == N_PERSON
+    assert kinds.get("Experts") == U_GROUP
+    newspaper = next(a.source for a in found if a.source and a.source.span.text == "the newspaper")
+    assert newspaper.name == "Izvestiya"
+    the_source = next(a.source for a in found if a.source and a.source.span.text == "the source")
+    assert the_source.kind == U_PERSON and the_source.antecedent is not None
+    cited = [a for a in found if a.cue.text == "citing"]
+    assert {a.via.name for a in cited if a.via} == {"Izvestiya"}
+    quotes = [a for a in found if a.source and a.source.name == "Franz Klintsevich" and a.style == QuoteStyle.DIRECT]
+    assert len(quotes) >= 2
+    assert any(a.content is not None and a.content.text.endswith("very good agents in Syria.”") for a in quotes)
