@@ -35,9 +35,10 @@ def render_story(site: SiteIndex, story: Story) -> str:
     )
     outlets = sorted({a.article.outlet for a in articles})
     return "\n".join([
-        front_matter(story.title, f"How {len(outlets)} outlets covered: {story.title}"),
+        front_matter(story.title, f"How {plural(len(outlets), 'outlet')} covered: {story.title}"),
         f"# {md(story.title)}\n",
-        f"Story · {len(events)} events · {len(articles)} articles · {len(outlets)} outlets · "
+        f"Story · {plural(len(events), 'event')} · {plural(len(articles), 'article')} · "
+        f"{plural(len(outlets), 'outlet')} · "
         f"latest {date_text(newest_date(articles))}\n",
         f"**At a glance:** {summary_line(site, compare(articles))}\n" if articles else "",
         comparison_section(page, site, articles),
@@ -58,7 +59,7 @@ def render_event(site: SiteIndex, event: Event) -> str:
     return "\n".join([
         front_matter(event.title, f"Event: {event.title}"),
         f"# {md(event.title)}\n",
-        f"Event · {len(articles)} articles · latest {date_text(newest_date(articles))}\n",
+        f"Event · {plural(len(articles), 'article')} · latest {date_text(newest_date(articles))}\n",
         part_of,
         f"**At a glance:** {summary_line(site, compare(articles))}\n" if articles else "",
         comparison_section(page, site, articles),
@@ -86,7 +87,8 @@ def render_home(site: SiteIndex, title: str) -> str:
         articles = site.story_articles(story)
         outlets = ", ".join(site.outlet_link("index.md", o) for o in dict.fromkeys(a.article.outlet for a in articles))
         lines.append(f"### [{md(story.title)}]({site.story_paths[story.id]})\n")
-        lines.append(f"{date_text(newest_date(articles))} · {len(articles)} articles · {outlets or 'no articles'}\n")
+        lines.append(f"{date_text(newest_date(articles))} · {plural(len(articles), 'article')} · "
+                     f"{outlets or 'no outlets'}\n")
         lines.append(f"{summary_line(site, compare(articles))}\n")
     if not stories:
         lines.append("No stories yet.\n")
