@@ -145,6 +145,9 @@ def cue_extent(verb: Token, lexicon: CueLexicon) -> tuple[int, int, AttributionT
 
 
 def verb_content(verb: Token) -> tuple[int, int] | None:
+    colon = _after_colon(verb)
+    if colon is not None:
+        return colon
     comp = complement_of(verb)
     if comp is not None:
         return subtree_chars(comp)
@@ -154,8 +157,39 @@ def verb_content(verb: Token) -> tuple[int, int] | None:
         return subtree_chars(verb.head, skip=verb)
     for child in verb.rights:
         if child.dep_ in ("dobj", "prep", "attr", "oprd") and child.i > verb.i:
-            return subtree_chars(child) if child.dep_ != "prep" else _prep_content(child)
+            start = child.idx if child.dep_ != "prep" else _prep_start(child)
+            # "called the senator a liar", "cited X as a reason": the object and what follows it.
+            return _object_span(start, verb.right_edge) if start is not None else None
     return None
+
+
+def _prep_start(prep: Token) -> int | None:
+    objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    return objects[0].left_edge.idx if objects else None
+
+
+def _object_span(start: int, last: Token) -> tuple[int, int] | None:
+    while last.i > 0 and ((last.is_punct and last.text not in "\"”’'") or last.is_space) and last.idx > start:
+        last = last.nbor(-1)
+    end = last.idx + len(last)
+    return (start, end) if end > start else None
+
+
+def _after_colon(verb: Token) -> tuple[int, int] | None:
+    """ "He said:" / "made the following statement:": the words after the colon, on the same line or the next."""
+    doc = verb.doc
+    following = doc[verb.right_edge.i + 1] if verb.right_edge.i + 1 < len(doc) else None
+    colon = next((c for c in verb.rights if c.text == ":"), None) or (
+        following if following is not None and following.text == ":" else None)
+    if colon is None or colon.i > verb.i + 6:
+        return None
+    text = doc.text
+    start = colon.idx + 1
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    return (start, end) if end > start else None
 
 
 def _main_clause(head: Token) -> tuple[int, int] | None:

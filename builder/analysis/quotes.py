@@ -1,6 +1,7 @@
 """Direct quotations: where they are, whose they are, and the style of an attribution's content.
 
-A quotation opens with “ or " and closes with the matching mark or at the end of the paragraph (in news, a
+A quotation opens with “, '' or " and closes with the matching mark (“ also with a straight ", which
+careless typing mixes in) or at the end of the paragraph (in news, a
 quotation running over several paragraphs leaves each paragraph but the last unclosed). A quotation that no
 cue claims, following straight on from a quoted attribution, continues that speaker's words.
 """
@@ -15,7 +16,7 @@ from spacy.tokens import Doc
 from builder.analysis.attr_cues import Candidate
 from builder.models import AttributionType, QuoteStyle
 
-QUOTATION = re.compile(r"“[^”\n]*(?:”|(?=\n)|$)|(?<![\w\"])\"[^\"\n]*(?:\"|(?=\n)|$)")
+QUOTATION = re.compile(r"“[^”\"\n]*(?:[”\"]|(?=\n)|$)|''(?:(?!'')[^\n])*(?:''|(?=\n)|$)|(?<![\w\"])\"[^\"\n]*(?:\"|(?=\n)|$)")
 # Scare quotes and titles are short; a quoted stretch of this many words is somebody's words.
 MIN_QUOTED_WORDS = 3
 # "“...” ― Sonya Herridge": a dash and a short name after a quotation.
