@@ -209,6 +209,8 @@ def test_hostile_article_page() -> None:
         assert "javascript:" not in text, path
         assert "](javascript" not in text and "{:" not in text and "{{" not in text, path
     assert "evil/x.md" in "".join(pages)
+    # untrusted headings get a fixed id, so a title like "h1" cannot collide with a highlight's anchor
+    assert re.search(r"^# .* \{ #title \}$", pages["articles/evil/x.md"], re.MULTILINE)
 
 
 def _compare_golden(name: str, actual: str) -> None:

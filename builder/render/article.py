@@ -17,7 +17,7 @@ def render_article(site: SiteIndex, item: AnalysedArticle) -> str:
     outlet = site.outlet_name(article.outlet)
     parts = [
         front_matter(article.title, f"{outlet}: {article.title}"),
-        f"# {md(article.title)}\n",
+        f"# {md(article.title)} {{ #title }}\n",
         metadata(page, site, item),
         "## Text { #text }\n",
         LEGEND + "\n",

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from builder.compare import CitedSource, Comparison, Evidence, OutletFigures, SharedSource, compare
 from builder.models import AnalysedArticle, SourceKind, Voice
 from builder.render.escape import md, md_short
-from builder.render.paths import link
+from builder.render.paths import link, slugify
 from builder.render.site import SiteIndex
 
 KIND_LABELS = {
@@ -30,7 +30,7 @@ def number(value: float | None, digits: int = 1) -> str:
 
 
 def anchor(figures: OutletFigures, measure: str) -> str:
-    return f"ev-{figures.outlet}-{measure}"
+    return f"ev-{slugify(figures.outlet)}-{measure}"
 
 
 def summary_line(site: SiteIndex, comparison: Comparison) -> str:
@@ -121,7 +121,7 @@ def evidence_section(page: str, site: SiteIndex, figures: OutletFigures) -> str:
     articles = " · ".join(f"[{md_short(site.articles[a].article.title)}]({site.article_link(page, a)})"
                           for a in figures.article_ids)
     lines = [
-        f"### {md(site.outlet_name(figures.outlet))}\n",
+        f"### {md(site.outlet_name(figures.outlet))} {{ #outlet-{slugify(figures.outlet)} }}\n",
         item("articles", f"Articles ({len(figures.article_ids)})", articles),
         item("attributions", f"Attributions ({len(figures.attributions)})",
              evidence_links(page, site, figures.attributions)),

@@ -36,7 +36,7 @@ def render_story(site: SiteIndex, story: Story) -> str:
     outlets = sorted({a.article.outlet for a in articles})
     return "\n".join([
         front_matter(story.title, f"How {plural(len(outlets), 'outlet')} covered: {story.title}"),
-        f"# {md(story.title)}\n",
+        f"# {md(story.title)} {{ #title }}\n",
         f"Story · {plural(len(events), 'event')} · {plural(len(articles), 'article')} · "
         f"{plural(len(outlets), 'outlet')} · "
         f"latest {date_text(newest_date(articles))}\n",
@@ -58,7 +58,7 @@ def render_event(site: SiteIndex, event: Event) -> str:
                if story is not None else "")
     return "\n".join([
         front_matter(event.title, f"Event: {event.title}"),
-        f"# {md(event.title)}\n",
+        f"# {md(event.title)} {{ #title }}\n",
         f"Event · {plural(len(articles), 'article')} · latest {date_text(newest_date(articles))}\n",
         part_of,
         f"**At a glance:** {summary_line(site, compare(articles))}\n" if articles else "",
@@ -111,7 +111,7 @@ def render_outlet(site: SiteIndex, slug: str) -> str:
     top_lines = [f"| {md(s.name)} | {KIND_LABELS[s.kind]} | {len(s.mentions)} |" for s in top]
     return "\n".join([
         front_matter(name, f"{name}: sources, attribution and hedging over {len(articles)} articles"),
-        f"# {md(name)}\n",
+        f"# {md(name)} {{ #title }}\n",
         (" · ".join(about) + "\n") if about else "",
         "## Figures over all its articles\n",
         "Each figure links to the spans it counts, listed under *Evidence* below.\n",
