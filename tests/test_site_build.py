@@ -64,6 +64,7 @@ def test_strict_build_without_warnings(built_site: tuple[Path, str]) -> None:
     site, log = built_site
     assert (site / "index.html").is_file(), log
     assert not [line for line in log.splitlines() if "WARNING" in line], log
+    assert "not included in the" not in log, log  # generated pages are listed in not_in_nav
 
 
 @pytest.mark.slow
