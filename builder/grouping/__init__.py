@@ -37,7 +37,7 @@ def group_documents(docs: Sequence[GroupingDoc], config: GroupingConfig | None =
     features = [doc_features(d, background, config) for d in ordered]
     story_sim, event_sim = similarities(features, config)
     event_sim = event_sim * date_mask(ordered, config.event_max_gap_days)
-    event_linkage = Linkage(config.event_floor, config.event_ratio, config.event_prior)
+    event_linkage = Linkage(config.event_floor, config.event_ratio, config.event_prior, config.event_prior_strength)
     events = agglomerate(event_sim, event_linkage)
     stories = agglomerate(story_sim, Linkage(config.story_threshold), start=events)
     return Assignment(_names("e", ids, events), _names("s", ids, stories))

@@ -23,18 +23,26 @@ _SENTENCE_GAP = re.compile(r"(?:^|[.!?:;\n\"“`(]\s*|\n)$")
 _RARE_ZIPF = 2.5  # words missing from the list are rarer than its last entry (Zipf ~3)
 _TOP_ZIPF = 7.0  # words this frequent weigh nothing: "the", "of", "said" sit around 6-7.7
 _MAX_WEIGHT = 4.5
-_NAME_ZIPF = 5.0  # a capitalised sentence-initial word this rare is still taken for a name
+_NAME_ZIPF = 5.0  # a capitalised sentence-initial (or headline) word this rare is still taken for a name
+_HEADLINE_SHARE = 0.6  # a line with this share of capitalised words is in headline case, capitals say little
 
 
 @dataclass(frozen=True)
 class Background:
-    """Zipf frequency (log10 per billion words) of common English words."""
+    """Zipf frequency (log10 per billion words) of common English words, and words that say nothing about
+    what happened (weekdays, time zones, wire credits)."""
 
     zipf: Mapping[str, float]
+    stop: frozenset[str]
 
     @classmethod
     def load(cls) -> Background:
-        return cls({word: float(value) for word, value, _origin in load_table("grouping_background", 3)})
+        zipf = {word: float(value) for word, value, _origin in load_table("grouping_background", 3)}
+        own = {word for word, _origin in load_table("grouping_stopwords", 2)}
+        return cls(zipf, frozenset(own | ENGLISH_STOP_WORDS))
+
+    def is_common(self, word: str) -> bool:
+        return self.zipf.get(word, _RARE_ZIPF) >= _NAME_ZIPF
 
     def weight(self, word: str) -> float:
         """Information of a lowercase word, like an IDF in log10 units: 0 for 'the', up to 4.5 for rare."""
@@ -53,6 +61,8 @@ class DocFeatures:
 
 def stem(word: str) -> str:
     """A crude suffix strip: 'checks', 'checked', 'checking' -> 'check'; enough to match inflections."""
+    if len(word) == 4 and word.endswith(("ied", "ies")):
+        return word[:3]  # died, dies -> die
     for suffix in ("ings", "ing", "ies", "ied", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
@@ -60,10 +70,15 @@ def stem(word: str) -> str:
 
 
 def _tokens(text: str) -> Iterator[tuple[str, bool]]:
-    """(token, opens_sentence) pairs."""
-    for match in _TOKEN.finditer(text):
-        before = text[max(0, match.start() - 3) : match.start()]
-        yield match.group(), match.start() == 0 or bool(_SENTENCE_GAP.search(before))
+    """(token, capital_is_uninformative) pairs: true at the start of a sentence and in headline-case lines."""
+    for line in text.splitlines():
+        matches = list(_TOKEN.finditer(line))
+        long_words = [m.group() for m in matches if len(m.group()) > 3 and m.group()[0].isalpha()]
+        capitals = sum(word[0].isupper() for word in long_words)
+        headline = len(long_words) >= 3 and capitals >= _HEADLINE_SHARE * len(long_words)
+        for match in matches:
+            before = line[max(0, match.start() - 3) : match.start()]
+            yield match.group(), headline or match.start() == 0 or bool(_SENTENCE_GAP.search(before))
 
 
 def _count(text: str, background: Background) -> tuple[Counter[str], Counter[str], Counter[str], Counter[str]]:
@@ -80,9 +95,10 @@ def _count(text: str, background: Background) -> tuple[Counter[str], Counter[str
             if len(digits) >= 2:
                 numbers[digits] += 1
             continue
-        is_name = token[0].isupper() and lower not in ENGLISH_STOP_WORDS and len(lower) > 1
-        if is_name and initial and background.zipf.get(lower, _RARE_ZIPF) >= _NAME_ZIPF:
-            is_name = False
+        if lower in background.stop:
+            run = []
+            continue
+        is_name = token[0].isupper() and len(lower) > 1 and not (initial and background.is_common(lower))
         if is_name:
             names[lower] += 1
             if run:
@@ -90,7 +106,7 @@ def _count(text: str, background: Background) -> tuple[Counter[str], Counter[str
             run = [lower]
         else:
             run = []
-        if lower not in ENGLISH_STOP_WORDS and len(lower) > 2:
+        if len(lower) > 2:
             words[stem(lower)] += 1
             if not is_name:
                 terms[stem(lower)] += 1

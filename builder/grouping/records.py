@@ -37,7 +37,8 @@ class GroupingConfig:
     event_names_share: float = 0.4  # share of the event similarity from names (who, where)
     event_numbers_share: float = 0.2  # and from numbers (how many, when)
     event_floor: float = 0.1  # least mean similarity between two articles or events of one happening
-    event_ratio: float = 0.65  # least similarity between two candidate events relative to their cohesion
-    event_prior: float = 0.22  # cohesion assumed for a single article
-    story_threshold: float = 0.1  # least mean similarity between the events of one story
+    event_ratio: float = 0.7  # least similarity between two candidate events relative to their cohesion
+    event_prior: float = 0.25  # cohesion assumed for a single article (two single articles join at 0.7 * 0.25)
+    event_prior_strength: float = 3.0  # counted as this many pairs, before a cluster's own pairs outweigh it
+    story_threshold: float = 0.08  # least mean similarity between the events of one story
     event_max_gap_days: int = 7  # articles published further apart than this are not one happening

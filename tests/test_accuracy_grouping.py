@@ -1,0 +1,44 @@
+"""Accuracy gate: events and stories on ECB+ (event = subtopic, story = topic) and BASIL (event = event_id),
+scored with B-cubed F1 by ../shared/eval/score.py. Floors sit just under the figures reached (and never
+under the project's minimum of 0.90 / 0.90 / 0.95), so a change that loses accuracy fails here. Skips when
+the evaluation corpora (not redistributable) are absent.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ECB_EVENT_F1 = 0.92
+ECB_STORY_F1 = 0.90
+BASIL_EVENT_F1 = 0.98
+
+
+def score(shared_eval: Path, *args: str) -> dict[str, Any]:
+    command = f"{sys.executable} -m builder"
+    result = subprocess.run(
+        [sys.executable, str(shared_eval / "score.py"), "grouping", *args, "--cmd", command],
+        cwd=ROOT, capture_output=True, text=True, check=True, timeout=600,
+    )
+    figures: dict[str, Any] = json.loads(result.stdout)
+    return figures
+
+
+@pytest.mark.accuracy
+def test_ecbplus_event_and_story_floors(shared_eval: Path) -> None:
+    figures = score(shared_eval)
+    assert figures["event"]["bcubed"]["f1"] >= ECB_EVENT_F1, figures
+    assert figures["story"]["bcubed"]["f1"] >= ECB_STORY_F1, figures
+
+
+@pytest.mark.accuracy
+def test_basil_event_floor(shared_eval: Path) -> None:
+    figures = score(shared_eval, "--data", str(shared_eval / "basil" / "clustering-2010-2014.jsonl"),
+                    "--levels", "event=event_id")
+    assert figures["event"]["bcubed"]["f1"] >= BASIL_EVENT_F1, figures

@@ -1,0 +1,144 @@
+"""Grouping articles into events (one happening) and stories (similar happenings), on short made-up articles."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import random
+from pathlib import Path
+
+import pytest
+
+from builder.errors import ContractError
+from builder.grouping import Assignment, Background, GroupingConfig, GroupingDoc, group_documents
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CHILE_A = GroupingDoc(
+    "chile-a", "Magnitude 6.8 earthquake shakes northern Chile, 14 dead",
+    "A magnitude 6.8 earthquake struck near Antofagasta in northern Chile on Tuesday, killing at least 14 people "
+    "and damaging hundreds of homes, Chile's emergency office Onemi said. The quake hit at a depth of 35 "
+    "kilometres. President Gabriel Boric flew to Antofagasta to inspect collapsed buildings, and rescue teams "
+    "searched the rubble through the night.", "Outlet A", dt.date(2024, 3, 5))
+CHILE_B = GroupingDoc(
+    "chile-b", "Deadly quake hits Antofagasta",
+    "At least 14 people were killed when a powerful 6.8-magnitude earthquake rocked the Antofagasta region of "
+    "Chile, officials at Onemi reported. Boric visited the damaged port city, where several buildings collapsed "
+    "and residents spent the night outdoors fearing aftershocks of the earthquake.", "Outlet B", dt.date(2024, 3, 6))
+PERU = GroupingDoc(
+    "peru", "Earthquake of magnitude 5.9 strikes southern Peru near Arequipa",
+    "A magnitude 5.9 earthquake struck southern Peru near Arequipa, damaging homes and churches and killing "
+    "two people. Peru's civil defence institute said rescue teams searched collapsed buildings in the villages "
+    "around Arequipa, where residents spent the night outdoors fearing aftershocks.", "Outlet C", dt.date(2024, 3, 20))
+RATES = GroupingDoc(
+    "rates", "Central bank holds interest rates at 4.5 percent",
+    "The central bank kept its benchmark interest rate at 4.5 percent on Thursday, saying inflation was easing "
+    "more slowly than expected. Governor Maria Lindqvist told reporters that borrowing costs would stay high "
+    "until wage growth cools, and bond yields rose after the decision.", "Outlet A", dt.date(2024, 3, 7))
+FOOTBALL = GroupingDoc(
+    "football", "Striker Okafor joins Valencia in record transfer",
+    "Valencia signed striker Daniel Okafor from Porto for a club-record fee of 48 million euros, the Spanish "
+    "club announced. The 24-year-old forward agreed a five-year contract and will wear the number nine shirt "
+    "at Mestalla this season.", "Outlet B", None)
+CORPUS = (CHILE_A, CHILE_B, PERU, RATES, FOOTBALL)
+
+
+@pytest.fixture(scope="module")
+def background() -> Background:
+    return Background.load()
+
+
+@pytest.fixture(scope="module")
+def grouped(background: Background) -> Assignment:
+    return group_documents(CORPUS, background=background)
+
+
+def test_same_happening_from_two_outlets_is_one_event(grouped: Assignment) -> None:
+    assert grouped.event["chile-a"] == grouped.event["chile-b"]
+
+
+def test_similar_happening_is_same_story_other_event(grouped: Assignment) -> None:
+    assert grouped.story["peru"] == grouped.story["chile-a"]
+    assert grouped.event["peru"] != grouped.event["chile-a"]
+
+
+@pytest.mark.parametrize("doc_id", ["rates", "football"])
+def test_unrelated_articles_are_stories_of_their_own(grouped: Assignment, doc_id: str) -> None:
+    others = {grouped.story[d.id] for d in CORPUS if d.id != doc_id}
+    assert grouped.story[doc_id] not in others
+
+
+def test_every_event_lies_inside_one_story(grouped: Assignment) -> None:
+    story_of_event: dict[str, set[str]] = {}
+    for doc_id, event in grouped.event.items():
+        story_of_event.setdefault(event, set()).add(grouped.story[doc_id])
+    assert all(len(stories) == 1 for stories in story_of_event.values())
+
+
+def test_ids_are_prefixed_and_derived_from_members(grouped: Assignment) -> None:
+    assert all(value.startswith("e-") for value in grouped.event.values())
+    assert all(value.startswith("s-") for value in grouped.story.values())
+    assert grouped.event["rates"] != grouped.event["football"]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_input_order_does_not_matter(grouped: Assignment, background: Background, seed: int) -> None:
+    shuffled = list(CORPUS)
+    random.Random(seed).shuffle(shuffled)
+    assert group_documents(shuffled, background=background) == grouped
+
+
+def test_same_input_gives_same_ids(grouped: Assignment, background: Background) -> None:
+    assert group_documents(CORPUS, background=background) == grouped
+
+
+def test_a_subset_keeps_its_grouping(background: Background) -> None:
+    """Fixed background weights: two articles are compared the same way whatever else is in the batch."""
+    pair = group_documents([CHILE_A, CHILE_B], background=background)
+    assert pair.event["chile-a"] == pair.event["chile-b"]
+
+
+def test_empty_input() -> None:
+    assert group_documents([]) == Assignment({}, {})
+
+
+def test_single_document(background: Background) -> None:
+    single = group_documents([RATES], background=background)
+    assert set(single.event) == set(single.story) == {"rates"}
+
+
+def test_empty_text_is_grouped_alone(background: Background) -> None:
+    blank = GroupingDoc("blank", "", "")
+    result = group_documents([blank, CHILE_A, CHILE_B], background=background)
+    assert result.story["blank"] != result.story["chile-a"]
+
+
+def test_duplicate_ids_are_refused(background: Background) -> None:
+    with pytest.raises(ContractError, match="duplicate"):
+        group_documents([RATES, RATES], background=background)
+
+
+def test_a_large_date_gap_splits_the_event_not_the_story(background: Background) -> None:
+    later = dataclasses.replace(CHILE_B, id="chile-later", published=dt.date(2024, 9, 1))
+    result = group_documents([CHILE_A, later], background=background)
+    assert result.event["chile-a"] != result.event["chile-later"]
+    assert result.story["chile-a"] == result.story["chile-later"]
+
+
+def test_config_thresholds_are_respected(background: Background) -> None:
+    strict = GroupingConfig(story_threshold=0.99, event_floor=0.99)
+    result = group_documents(CORPUS, strict, background)
+    assert len(set(result.story.values())) == len(CORPUS)
+
+
+def _seed(path: str) -> GroupingDoc:
+    title, _, body = (ROOT / path).read_text(encoding="utf-8").partition("\n")
+    return GroupingDoc(path, title.strip(), body)
+
+
+def test_seed_articles_are_one_story_two_events(background: Background) -> None:
+    german = _seed("data/articles/panarmenian/000_4c61d7137088035a.txt")
+    russian = _seed("data/articles/southfront/002_b65fdd79a100ce5b.txt")
+    result = group_documents([german, russian], background=background)
+    assert result.story[german.id] == result.story[russian.id]
+    assert result.event[german.id] != result.event[russian.id]
