@@ -1,6 +1,6 @@
 """The only module that writes files: generated Markdown pages into docs/.
 
-Generated pages live in the places the renderer declares (GENERATED_DIRS/FILES); hand-written pages beside them are never touched.
+Generated pages live in known places (GENERATED); hand-written pages beside them are never touched.
 A page whose bytes did not change is not rewritten, so its mtime stays (cheap incremental mkdocs builds).
 """
 
@@ -10,7 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder.render import GENERATED_DIRS, GENERATED_FILES  # what the renderer owns (also in .gitignore)
+# docs-relative folders and files owned by the builder (also listed in .gitignore)
+GENERATED_DIRS = ("stories", "events", "articles", "outlets", "sources")
+GENERATED_FILES = ("index.md", "methodology/figures.md")
 
 
 @dataclass(frozen=True)
