@@ -39,6 +39,7 @@ class CueLexicon:
     phrasal: Mapping[tuple[str, str], AttributionType]
     nouns: Mapping[str, AttributionType]  # cue nouns after a light verb ("made the claim")
     possessed: Mapping[str, AttributionType]  # cue nouns also with a possessor ("Trump's claim that")
+    adjectives: frozenset[str]  # attitude adjectives after "be" ("was critical of")
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,22 @@ def light_verb_cues(doc: Doc, nouns: Mapping[str, AttributionType]) -> Iterator[
                         _content(obj), nouns[obj.lemma_.lower()])
 
 
+def stance_adjectives(doc: Doc, adjectives: frozenset[str]) -> Iterator[Candidate]:
+    """ "X has been critical of Y", "X is confident that Y": the subject holds the stance."""
+    for adjective in doc:
+        if adjective.dep_ != "acomp" or adjective.lemma_.lower() not in adjectives:
+            continue
+        copula = adjective.head
+        subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ in ("i", "you", "it", "that", "this"):
+            continue
+        start = min([copula.idx] + [c.idx for c in copula.children if c.dep_ in ("aux", "neg") and c.i < copula.i])
+        if _cue_end(adjective) <= start:  # inverted order ("critical though he was")
+            continue
+        yield Candidate((start, _cue_end(adjective)), noun_phrase(subject), _content(adjective) or _content(copula),
+                        AttributionType.BELIEF)
+
+
 def _holder(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ == "poss" and child.pos_ in ("PROPN", "PRON", "NOUN"):

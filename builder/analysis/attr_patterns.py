@@ -26,13 +26,14 @@ from builder.analysis.attr_cues import (
     subtree_chars,
     verb_content,
 )
-from builder.analysis.attr_nominal import light_verb_cues, possessed_cues
+from builder.analysis.attr_nominal import light_verb_cues, possessed_cues, stance_adjectives
 from builder.models import AttributionType
 
 
 def find_candidates(doc: Doc, lexicon: CueLexicon, roles: Mapping[str, str]) -> list[Candidate]:
     found = [*verb_cues(doc, lexicon, roles), *according_to(doc), *view_phrases(doc),
-             *light_verb_cues(doc, lexicon.nouns), *possessed_cues(doc, lexicon.possessed)]
+             *light_verb_cues(doc, lexicon.nouns), *possessed_cues(doc, lexicon.possessed),
+             *stance_adjectives(doc, lexicon.adjectives)]
     return sorted(found, key=lambda c: c.cue)
 
 

@@ -58,8 +58,9 @@ def load_cue_lexicon(name: str = "cues") -> CueLexicon:
     nouns = load_table("cue_nouns", 4)
     light = {noun.lower(): _attribution_type(kind, f"lexicon cue_nouns.tsv, {noun!r}") for noun, kind, _f, _o in nouns}
     possessed = {noun: kind for noun, kind in light.items() if (noun, "possessed") in {(n, f) for n, _k, f, _o in nouns}}
+    adjectives = frozenset(adjective.lower() for adjective, _origin in load_table("cue_adjectives", 2))
     return CueLexicon(MappingProxyType(verbs), MappingProxyType(phrasal), MappingProxyType(light),
-                      MappingProxyType(possessed))
+                      MappingProxyType(possessed), adjectives)
 
 
 def load_source_lexicon(name: str = "source_roles") -> SourceLexicon:

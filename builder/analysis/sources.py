@@ -103,7 +103,7 @@ def read_proper(span: SpacySpan, head: Token, roles: Mapping[str, str]) -> Readi
     person = entity_name(span, frozenset({"PERSON"}))
     if head.ent_type_ == "PERSON" and person:
         return Reading(SourceKind.NAMED_PERSON, person)
-    if head.ent_type_ == "NORP" or roles.get(head.lemma_.lower()) == "person":
+    if head.ent_type_ == "NORP" or role_of(head, roles) == "person":
         kind = SourceKind.UNNAMED_GROUP if is_plural(head) else SourceKind.UNNAMED_PERSON
         return Reading(kind, clean_name(span.text), role="person")
     org = entity_name(span, NAMED_ENTITIES)
@@ -138,7 +138,10 @@ def read_common(span: SpacySpan, head: Token, roles: Mapping[str, str]) -> Readi
         return Reading(SourceKind.UNNAMED_GROUP, name, role=role)
     if plural:
         return Reading(SourceKind.UNNAMED_GROUP, name, role=role or "person")
-    if det in DEFINITE or det == "poss":
+    if det in DEFINITE:
+        # "the novice politician", "the businessman": a role for someone the article has named, if any.
+        return Reading(SourceKind.UNNAMED_PERSON, name, True, "title" if role in ("person", "title") else "person")
+    if det == "poss":
         return Reading(SourceKind.UNNAMED_PERSON, name, True, role or "person")
     return Reading(SourceKind.UNNAMED_PERSON, name, role=role or "person")
 
@@ -156,13 +159,25 @@ def read_pronoun(head: Token) -> Reading:
     return Reading(SourceKind.UNNAMED_PERSON, head.text, True, "person")
 
 
+def _title_cased(head: Token) -> bool:
+    """A capitalised noun inside a sentence is part of a name the tagger missed ("The Daily Caller")."""
+    return head.text[:1].isupper() and not head.is_sent_start and head.i > 0 and head.nbor(-1).text[:1].isupper()
+
+
+def role_of(head: Token, roles: Mapping[str, str]) -> str:
+    lemma = head.lemma_.lower()
+    if lemma not in roles and lemma.endswith("s"):
+        lemma = lemma[:-1]  # a plural the tagger took for a name ("Scholars") keeps its lemma
+    return roles.get(lemma, "")
+
+
 def read_mention(span: SpacySpan, lexicon: SourceLexicon) -> Reading:
     head = head_of(span)
     if head.lower_ == "one" and any(c.lower_ == "of" for c in head.children):
         return Reading(SourceKind.UNNAMED_PERSON, clean_name(span.text), role="person")
     if head.pos_ == "PRON" or head.lower_ in ("who", "that", "which"):
         return read_pronoun(head)
-    if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE"):
+    if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE") or _title_cased(head):
         return read_proper(span, head, lexicon.roles)
     if head.like_num or head.lower_ in GROUP_WORDS:
         return Reading(SourceKind.UNNAMED_GROUP, clean_name(span.text))
