@@ -186,7 +186,7 @@ def speaker_labels(doc: Doc) -> Iterator[Candidate]:
         line_start = text.rfind("\n", 0, token.idx) + 1
         label = text[line_start : token.idx].strip().strip("\"“")
         words = label.split()
-        if not 0 < len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        if not 0 < len(words) <= 6 or not all(w[:1].isupper() for w in words):
             continue
         first = doc.char_span(line_start + text[line_start:token.idx].find(label), token.idx, alignment_mode="expand")
         if first is None or not any(t.pos_ in ("PROPN", "NOUN") for t in first):
