@@ -51,12 +51,18 @@ class Background:
 
 @dataclass(frozen=True)
 class DocFeatures:
-    """Separately normalised views of one document: all words, words that are not names, names, numbers."""
+    """Separately normalised views of one document: words (names included), names, numbers."""
 
     words: dict[str, float]
-    terms: dict[str, float]
     names: dict[str, float]
     numbers: dict[str, float]
+
+
+@dataclass(frozen=True)
+class _Counts:
+    words: Counter[str]
+    names: Counter[str]
+    numbers: Counter[str]
 
 
 def stem(word: str) -> str:
@@ -81,9 +87,9 @@ def _tokens(text: str) -> Iterator[tuple[str, bool]]:
             yield match.group(), headline or match.start() == 0 or bool(_SENTENCE_GAP.search(before))
 
 
-def _count(text: str, background: Background) -> tuple[Counter[str], Counter[str], Counter[str], Counter[str]]:
+def _count(text: str, background: Background) -> _Counts:
+    """Stemmed words, names (single and adjacent pairs: 'angela_merkel') and numbers of two or more digits."""
     words: Counter[str] = Counter()
-    terms: Counter[str] = Counter()
     names: Counter[str] = Counter()
     numbers: Counter[str] = Counter()
     run: list[str] = []
@@ -108,13 +114,12 @@ def _count(text: str, background: Background) -> tuple[Counter[str], Counter[str
             run = []
         if len(lower) > 2:
             words[stem(lower)] += 1
-            if not is_name:
-                terms[stem(lower)] += 1
-    return words, terms, names, numbers
+    return _Counts(words, names, numbers)
 
 
 def _weigh(counts: Counter[str], title: Counter[str], weight: Mapping[str, float], title_weight: float,
            default: float) -> dict[str, float]:
+    """Sublinear term frequency, plus `title_weight` for a feature of the title or lead, times its weight."""
     out: dict[str, float] = {}
     for key in set(counts) | set(title):
         tf = counts.get(key, 0)
@@ -133,11 +138,11 @@ def _lead(text: str, chars: int) -> str:
 def doc_features(doc: GroupingDoc, background: Background, config: GroupingConfig) -> DocFeatures:
     body = _count(doc.text[: config.max_chars], background)
     title = _count(doc.title + "\n" + _lead(doc.text, config.lead_chars), background)
-    word_weight = {w: background.weight(w) for w in set(body[0]) | set(title[0])}
-    name_weight = {n: background.weight(n.rsplit("_", 1)[-1]) + 1.0 for n in set(body[2]) | set(title[2])}
+    word_weight = {w: background.weight(w) for w in body.words | title.words}
+    # a name weighs like its last word, plus one: a capitalised mention is more specific than the bare word
+    name_weight = {n: background.weight(n.rsplit("_", 1)[-1]) + 1.0 for n in body.names | title.names}
     return DocFeatures(
-        words=_weigh(body[0], title[0], word_weight, config.title_weight, 0.0),
-        terms=_weigh(body[1], title[1], word_weight, config.title_weight, 0.0),
-        names=_weigh(body[2], title[2], name_weight, config.title_weight, 0.0),
-        numbers=_weigh(body[3], title[3], {}, config.title_weight, 1.0),
+        words=_weigh(body.words, title.words, word_weight, config.title_weight, 0.0),
+        names=_weigh(body.names, title.names, name_weight, config.title_weight, 0.0),
+        numbers=_weigh(body.numbers, title.numbers, {}, config.title_weight, 1.0),
     )
