@@ -1,6 +1,7 @@
 """Accuracy gate: attribution and source kinds on PolNeAR dev, scored by ../shared/eval/score.py.
 
-Floors sit just under the figures reached, so a change that loses accuracy fails here. Skips when the
+Floors sit about 0.02 under the dev figures reached (cue F1 0.761, cue+source 0.708, content 0.786, source
+kinds macro-F1 0.739), so a change that loses accuracy fails here. Skips when the
 evaluation corpora (not redistributable) are absent.
 """
 
@@ -15,10 +16,10 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CUE_F1 = 0.73
-CUE_SOURCE_F1 = 0.68
-CONTENT_F1 = 0.74
-KINDS_MACRO_F1 = 0.71
+CUE_F1 = 0.74
+CUE_SOURCE_F1 = 0.69
+CONTENT_F1 = 0.76
+KINDS_MACRO_F1 = 0.72
 
 
 def score(shared_eval: Path, task: str) -> dict[str, Any]:
