@@ -208,6 +208,21 @@ def _prep_content(prep: Token) -> tuple[int, int] | None:
     return subtree_chars(objects[0]) if objects else None
 
 
+# Gerunds after these prepositions name an act someone is judged for ("criticised for saying", "known as
+# saying", "quit from saying"); the judging verb is the attribution.
+JUDGED_PREPOSITIONS = frozenset({"for", "as", "from"})
+
+
+def _embedded(verb: Token, entry: CueEntry) -> bool:
+    """A cue inside another attribution's content: only speech acts are reported there ("said she told"),
+    beliefs and findings inside a clause are part of what is said."""
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in JUDGED_PREPOSITIONS:
+        return True
+    if verb.dep_ == "ccomp":
+        return verb.tag_ == "VBG" or entry.type != AttributionType.SPEECH
+    return False
+
+
 def is_cue_verb(verb: Token, entry: CueEntry, has_particle: bool) -> bool:
     if verb.pos_ not in ("VERB",) or verb.dep_ in ("amod", "compound", "nmod"):
         return False
@@ -218,6 +233,8 @@ def is_cue_verb(verb: Token, entry: CueEntry, has_particle: bool) -> bool:
     if verb.tag_ == "VBN" and verb.dep_ == "acl":
         return False
     if entry.needs_particle and not has_particle:
+        return False
+    if _embedded(verb, entry):
         return False
     if verb.lemma_.lower() in ASPECTUAL and any(c.dep_ == "xcomp" for c in verb.children):
         return False
