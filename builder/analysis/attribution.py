@@ -19,7 +19,14 @@ from spacy.tokens import Span as SpacySpan
 from builder.analysis.attr_cues import Candidate, CueEntry, CueLexicon
 from builder.analysis.attr_patterns import find_candidates, speaker_labels
 from builder.analysis.coref import Mention, entity_mentions, make_source
-from builder.analysis.quotes import continue_quotes, dash_speakers, quotations, style_of, widen_to_quote
+from builder.analysis.quotes import (
+    continue_quotes,
+    dash_speakers,
+    preceding_quotes,
+    quotations,
+    style_of,
+    widen_to_quote,
+)
 from builder.analysis.sources import SourceLexicon
 from builder.lexicons import load_table
 from builder.models import Attribution, AttributionType, Source, Span
@@ -85,7 +92,8 @@ def find_attributions(doc: Doc, lexicon: AttributionLexicon) -> tuple[Attributio
                   if not _inside(c.cue, quotes) and not _narration(c) and (c.source or c.content)]
     candidates += [*speaker_labels(doc), *dash_speakers(doc, quotes)]
     candidates = _dedupe([_widened(c, quotes) for c in candidates])
-    candidates = continue_quotes(text, [_clipped(text, c) for c in candidates], quotes)
+    candidates = preceding_quotes(text, [_clipped(text, c) for c in candidates], quotes)
+    candidates = continue_quotes(text, candidates, quotes)
     mentions = entity_mentions(doc)
     found = []
     for candidate in candidates:

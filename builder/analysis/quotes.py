@@ -22,6 +22,9 @@ MIN_QUOTED_WORDS = 3
 # "“...” ― Sonya Herridge": a dash and a short name after a quotation.
 DASH_SPEAKER = re.compile(r"\s*[―—–]\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*(?=\n|$|,)")
 BETWEEN = re.compile(r"[\s,.;:]*")
+QUOTE_MARKS = re.compile(r"[“”\"]|''")
+# The longest rest-of-sentence between a quotation's cue and the quotation that continues it.
+MAX_GAP = 150
 
 
 def quotations(text: str) -> tuple[tuple[int, int], ...]:
@@ -76,24 +79,51 @@ def _reach(candidate: Candidate) -> int:
     return max(ends)
 
 
+def _claimed(candidates: list[Candidate], q_start: int, q_end: int) -> bool:
+    return any(c.content and c.content[0] < q_end and q_start < c.content[1] for c in candidates)
+
+
+def _joinable(text: str, gap_start: int, gap_end: int, cues: list[int]) -> bool:
+    """Between the end of one attribution and a quotation: punctuation, or the rest of the cue's sentence
+    ('“...,” Weber told reporters. “...”'), with no quotation and no other cue inside."""
+    gap = text[gap_start:gap_end]
+    if BETWEEN.fullmatch(gap):
+        return gap.count("\n") <= 2
+    return len(gap) <= MAX_GAP and "\n" not in gap and not QUOTE_MARKS.search(gap) and not any(
+        gap_start <= cue < gap_end for cue in cues)
+
+
 def continue_quotes(text: str, candidates: list[Candidate], quotes: tuple[tuple[int, int], ...]) -> list[Candidate]:
     """Extend a quoted attribution's content over the unclaimed quotations that follow it directly."""
-    claimed = [c.content for c in candidates if c.content]
     result = list(candidates)
+    cues = [c.cue[0] for c in candidates]
     for q_start, q_end in quotes:
-        if any(s < q_end and q_start < e for s, e in claimed):
+        if _claimed(result, q_start, q_end):
             continue
         before = [i for i, c in enumerate(result) if _reach(c) <= q_start]
         if not before:
             continue
         index = max(before, key=lambda i: _reach(result[i]))
         previous = result[index]
-        gap = text[_reach(previous) : q_start]
-        if previous.content is None or style_of(previous.content, quotes) == QuoteStyle.INDIRECT:
+        if previous.content is None:
+            if _joinable(text, _reach(previous), q_start, cues):
+                result[index] = Candidate(previous.cue, previous.source, (q_start, q_end), previous.type, previous.via)
             continue
-        if not BETWEEN.fullmatch(gap) or gap.count("\n") > 2:
+        if style_of(previous.content, quotes) == QuoteStyle.INDIRECT or not _joinable(text, _reach(previous), q_start, cues):
             continue
         start = min(previous.content[0], q_start)
         result[index] = Candidate(previous.cue, previous.source, (start, q_end), previous.type, previous.via)
-        claimed.append((q_start, q_end))
+    return result
+
+
+def preceding_quotes(text: str, candidates: list[Candidate], quotes: tuple[tuple[int, int], ...]) -> list[Candidate]:
+    """A cue without content right after a quotation ('“...,” he said') reports that quotation."""
+    result = []
+    for candidate in candidates:
+        first = min([candidate.cue[0]] + ([candidate.source.start_char] if candidate.source is not None else []))
+        if candidate.content is None:
+            for q_start, q_end in quotes:
+                if q_end <= first and BETWEEN.fullmatch(text[q_end:first]) and not _claimed(result, q_start, q_end):
+                    candidate = Candidate(candidate.cue, candidate.source, (q_start, q_end), candidate.type, candidate.via)
+        result.append(candidate)
     return result
