@@ -136,8 +136,11 @@ def _sentence_without(token: Token, phrase_end: int) -> tuple[int, int] | None:
     sent = token.sent
     before = (sent.start_char, token.idx)
     after = (phrase_end, sent.end_char)
-    start, end = after if after[1] - after[0] >= before[1] - before[0] else before
     text = token.doc.text
+    if min(len(text[before[0]:before[1]].split()), len(text[after[0]:after[1]].split())) >= 3:
+        start, end = before[0], after[1]  # mid-sentence: the statement runs on both sides
+    else:
+        start, end = after if after[1] - after[0] >= before[1] - before[0] else before
     while start < end and not (text[start].isalnum() or text[start] in "\"“'‘"):
         start += 1
     while end > start and not (text[end - 1].isalnum() or text[end - 1] in "\"”'’"):

@@ -118,7 +118,7 @@ def continue_quotes(text: str, candidates: list[Candidate], quotes: tuple[tuple[
 
 def preceding_quotes(text: str, candidates: list[Candidate], quotes: tuple[tuple[int, int], ...]) -> list[Candidate]:
     """A cue without content right after a quotation ('“...,” he said') reports that quotation."""
-    result = []
+    result: list[Candidate] = []
     for candidate in candidates:
         first = min([candidate.cue[0]] + ([candidate.source.start_char] if candidate.source is not None else []))
         if candidate.content is None:
