@@ -29,6 +29,11 @@ from builder.analysis.attr_cues import (
 from builder.analysis.attr_nominal import light_verb_cues, possessed_cues, stance_adjectives
 from builder.models import AttributionType
 
+# Title-cased section labels that introduce a text, not a speaker.
+RUBRICS = frozenset({"note", "update", "excerpt", "latest", "exclusive", "analysis", "opinion", "editorial",
+                     "watch", "video", "photos", "transcript", "breaking", "related", "correction", "read",
+                     "review", "column", "commentary", "interview", "live", "timeline", "factbox", "explainer"})
+
 
 def find_candidates(doc: Doc, lexicon: CueLexicon, roles: Mapping[str, str]) -> list[Candidate]:
     found = [*verb_cues(doc, lexicon, roles), *according_to(doc), *view_phrases(doc),
@@ -180,7 +185,14 @@ def view_phrases(doc: Doc) -> Iterator[Candidate]:
         yield Candidate((token.idx, pobj.idx + len(pobj)), noun_phrase(holder), content, AttributionType.BELIEF)
 
 
-def speaker_labels(doc: Doc) -> Iterator[Candidate]:
+def _speaker_like(head: Token, roles: Mapping[str, str]) -> bool:
+    """A name or a role can speak ("Pence:", "Poll:"); a rubric cannot ("Editor's Note:", "The Latest:")."""
+    if head.lemma_.lower() in roles:
+        return True
+    return head.pos_ == "PROPN" and head.lower_ not in RUBRICS
+
+
+def speaker_labels(doc: Doc, roles: Mapping[str, str]) -> Iterator[Candidate]:
     """A short name before a colon at the start of a line: headlines ("Pence: ...") and transcripts."""
     text = doc.text
     for token in doc:
@@ -192,7 +204,7 @@ def speaker_labels(doc: Doc) -> Iterator[Candidate]:
         if not 0 < len(words) <= 6 or not all(w[:1].isupper() for w in words):
             continue
         first = doc.char_span(line_start + text[line_start:token.idx].find(label), token.idx, alignment_mode="expand")
-        if first is None or not any(t.pos_ in ("PROPN", "NOUN") for t in first):
+        if first is None or not _speaker_like(first.root, roles):
             continue
         line_end = text.find("\n", token.idx)
         line_end = len(text) if line_end < 0 else line_end

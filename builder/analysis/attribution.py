@@ -90,7 +90,7 @@ def find_attributions(doc: Doc, lexicon: AttributionLexicon) -> tuple[Attributio
     # A cue with neither source nor content is mostly another use of the word ("pledged delegates").
     candidates = [c for c in find_candidates(doc, lexicon.cues, lexicon.sources.roles)
                   if not _inside(c.cue, quotes) and not _narration(c) and (c.source or c.content)]
-    candidates += [*speaker_labels(doc), *dash_speakers(doc, quotes)]
+    candidates += [*speaker_labels(doc, lexicon.sources.roles), *dash_speakers(doc, quotes)]
     candidates = _dedupe([_widened(c, quotes) for c in candidates])
     candidates = preceding_quotes(text, [_clipped(text, c) for c in candidates], quotes)
     candidates = continue_quotes(text, candidates, quotes)
