@@ -27,6 +27,7 @@ from builder.analysis.attr_cues import (
     verb_content,
 )
 from builder.analysis.attr_nominal import light_verb_cues, possessed_cues, stance_adjectives
+from builder.analysis.quotes import quotations
 from builder.models import AttributionType
 
 # Title-cased section labels that introduce a text, not a speaker.
@@ -50,10 +51,12 @@ def _mention(token: Token | None, floor: int = 0) -> SpacySpan | None:
     return noun_phrase(token, floor)
 
 
-def _speaker(verb: Token, content: tuple[int, int] | None) -> SpacySpan | None:
+def _speaker(verb: Token, content: tuple[int, int] | None, quotes: tuple[tuple[int, int], ...] = ()) -> SpacySpan | None:
     subject = subject_of(verb)
-    if subject is not None and content is not None and content[0] <= subject.idx < content[1]:
-        subject = adjacent_speaker(verb, content)
+    inside = next(((s, e) for s, e in quotes if subject is not None and s < subject.idx < e <= verb.idx), None)
+    if subject is not None and (inside or (content is not None and content[0] <= subject.idx < content[1])):
+        # The parser took a word of the quotation for the subject ('"..., it will," said James Acton').
+        subject = adjacent_speaker(verb, inside or content)
     floor = content[1] if content is not None and content[1] <= verb.idx else 0
     return _mention(subject, floor)
 
@@ -116,6 +119,7 @@ def _chained(verb: Token, lexicon: CueLexicon, roles: Mapping[str, str], cue: tu
 
 def verb_cues(doc: Doc, lexicon: CueLexicon, roles: Mapping[str, str]) -> Iterator[Candidate]:
     quoted_as: set[int] = set()
+    quotes = quotations(doc.text)
     for verb in doc:
         entry = lexicon.verbs.get(verb.lemma_.lower())
         if entry is None or verb.i in quoted_as:
@@ -132,7 +136,7 @@ def verb_cues(doc: Doc, lexicon: CueLexicon, roles: Mapping[str, str]) -> Iterat
             yield chained
             continue
         sender = _sender(verb)
-        subject = _mention(sender) if sender is not None else _speaker(verb, content)
+        subject = _mention(sender) if sender is not None else _speaker(verb, content, quotes)
         yield Candidate((start, end), subject, content, kind, _mention(_according_source(verb)))
 
 
