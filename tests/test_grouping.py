@@ -126,7 +126,7 @@ def test_a_large_date_gap_splits_the_event_not_the_story(background: Background)
 
 
 def test_config_thresholds_are_respected(background: Background) -> None:
-    strict = GroupingConfig(story_threshold=0.99, event_floor=0.99)
+    strict = GroupingConfig(story_strong=0.99, story_weak=0.99, event_floor=0.99)
     result = group_documents(CORPUS, strict, background)
     assert len(set(result.story.values())) == len(CORPUS)
 

@@ -2,9 +2,10 @@
 
 Events first: greedy average linkage over articles on a similarity that leans on names and numbers (who,
 where, how many), relative to how tight each candidate event already is, never across a large gap in
-publication dates. Stories then join whole events by plain average linkage on word and name similarity,
-so every event lies inside one story. Documents are sorted by id first and cluster ids are derived from
-the member ids, so the result does not depend on input order.
+publication dates. Stories then join whole events on word and name similarity: strongly similar events,
+and weakly similar ones that are each other's nearest neighbour; so every event lies inside one story.
+Documents are sorted by id first and cluster ids are derived from the member ids, so the result does not
+depend on input order.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from builder.grouping.agglomerate import Linkage, agglomerate
 from builder.grouping.cluster import cluster_id, date_mask, similarities
 from builder.grouping.features import Background, doc_features
 from builder.grouping.records import Assignment, GroupingConfig, GroupingDoc
+from builder.grouping.stories import link_events
 
 __all__ = ["Assignment", "Background", "GroupingConfig", "GroupingDoc", "group_documents"]
 
@@ -39,7 +41,7 @@ def group_documents(docs: Sequence[GroupingDoc], config: GroupingConfig | None =
     event_sim = event_sim * date_mask(ordered, config.event_max_gap_days)
     event_linkage = Linkage(config.event_floor, config.event_ratio, config.event_prior, config.event_prior_strength)
     events = agglomerate(event_sim, event_linkage)
-    stories = agglomerate(story_sim, Linkage(config.story_threshold), start=events)
+    stories = link_events(story_sim, events, config.story_strong, config.story_weak)
     return Assignment(_names("e", ids, events), _names("s", ids, stories))
 
 

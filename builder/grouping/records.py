@@ -40,5 +40,6 @@ class GroupingConfig:
     event_ratio: float = 0.7  # least similarity between two candidate events relative to their cohesion
     event_prior: float = 0.25  # cohesion assumed for a single article (two single articles join at 0.7 * 0.25)
     event_prior_strength: float = 3.0  # counted as this many pairs, before a cluster's own pairs outweigh it
-    story_threshold: float = 0.08  # least mean similarity between the events of one story
+    story_strong: float = 0.14  # mean similarity that puts two events into one story
+    story_weak: float = 0.07  # or less, if each event is the other's most similar one
     event_max_gap_days: int = 7  # articles published further apart than this are not one happening
