@@ -33,6 +33,7 @@ from builder.models import Attribution, AttributionType, Source, Span
 
 FRAMES = {"report": False, "complement": True}
 ROLE_CLASSES = frozenset({"person", "title", "org", "document"})
+HUMAN_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "who"})
 
 
 @dataclass(frozen=True)
@@ -165,5 +166,7 @@ def _source(mention: SpacySpan | None, mentions: list[Mention], lexicon: SourceL
     if mention is None or not mention.text.strip():
         return None
     source = make_source(mention, mentions, lexicon)
-    mentions.append(Mention(source.span, source.kind, source.name, mention.root.lemma_.lower(), True))
+    lemma = mention.root.lemma_.lower()
+    human = lexicon.roles.get(lemma) in ("person", "title") or lemma in HUMAN_PRONOUNS
+    mentions.append(Mention(source.span, source.kind, source.name, lemma, True, human))
     return source

@@ -30,6 +30,7 @@ class Mention:
     name: str
     lemma: str  # head noun lemma, lower-cased
     is_source: bool
+    human: bool = True  # a person or a person role, not an abstract noun ("the lack of enthusiasm")
 
 
 def entity_mentions(doc: Doc) -> list[Mention]:
@@ -47,7 +48,7 @@ def entity_mentions(doc: Doc) -> list[Mention]:
 
 def _fits(reading: Reading, mention: Mention) -> bool:
     if reading.role == "person":
-        return mention.kind in (SourceKind.NAMED_PERSON, SourceKind.UNNAMED_PERSON)
+        return mention.kind == SourceKind.NAMED_PERSON or (mention.kind == SourceKind.UNNAMED_PERSON and mention.human)
     if reading.role == "it":
         return mention.kind in (SourceKind.NAMED_ORG, SourceKind.UNNAMED_GROUP) and mention.lemma not in ("percent",)
     if reading.role == "they":

@@ -103,7 +103,7 @@ def read_proper(span: SpacySpan, head: Token, roles: Mapping[str, str]) -> Readi
     person = entity_name(span, frozenset({"PERSON"}))
     if head.ent_type_ == "PERSON" and person:
         return Reading(SourceKind.NAMED_PERSON, person)
-    if head.ent_type_ == "NORP" or role_of(head, roles) == "person":
+    if head.ent_type_ == "NORP" or (is_plural(head) and role_of(head, roles) == "person"):
         kind = SourceKind.UNNAMED_GROUP if is_plural(head) else SourceKind.UNNAMED_PERSON
         return Reading(kind, clean_name(span.text), role="person")
     org = entity_name(span, NAMED_ENTITIES)
