@@ -38,6 +38,7 @@ RUBRICS = frozenset({"note", "update", "excerpt", "latest", "exclusive", "analys
 
 def find_candidates(doc: Doc, lexicon: CueLexicon, roles: Mapping[str, str]) -> list[Candidate]:
     found = [*verb_cues(doc, lexicon, roles), *according_to(doc), *view_phrases(doc),
+             *document_phrases(doc, lexicon.verbs),
              *light_verb_cues(doc, lexicon.nouns), *possessed_cues(doc, lexicon.possessed),
              *stance_adjectives(doc, lexicon.adjectives)]
     return sorted(found, key=lambda c: c.cue)
@@ -187,6 +188,25 @@ def view_phrases(doc: Doc) -> Iterator[Candidate]:
         head = token.head
         content = subtree_chars(head, skip=token) if head.i != token.i else None
         yield Candidate((token.idx, pobj.idx + len(pobj)), noun_phrase(holder), content, AttributionType.BELIEF)
+
+
+# "In a new poll, most voters ...": the document is the source of what the sentence reports.
+EVIDENCE_DOCUMENTS = frozenset({"poll", "survey", "study", "report", "analysis", "memo", "letter", "filing",
+                                "editorial", "column", "op-ed", "tweet", "post", "email", "book", "ad", "video",
+                                "documentary", "lawsuit", "complaint", "ruling", "opinion", "review", "audit"})
+
+
+def document_phrases(doc: Doc, verbs: Mapping[str, object]) -> Iterator[Candidate]:
+    """A sentence-initial "In <document>, ..." whose main verb is no cue of its own."""
+    for token in doc:
+        if token.lower_ != "in" or token.dep_ != "prep" or token.i != token.sent.start:
+            continue
+        pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.lemma_.lower() not in EVIDENCE_DOCUMENTS or token.head.lemma_.lower() in verbs:
+            continue
+        phrase_end = pobj.right_edge.idx + len(pobj.right_edge)
+        yield Candidate((token.idx, token.idx + len(token)), noun_phrase(pobj), _sentence_without(token, phrase_end),
+                        AttributionType.EVIDENCE)
 
 
 def _speaker_like(head: Token, roles: Mapping[str, str]) -> bool:
