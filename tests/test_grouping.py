@@ -7,10 +7,13 @@ import datetime as dt
 import random
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from builder.errors import ContractError
 from builder.grouping import Assignment, Background, GroupingConfig, GroupingDoc, group_documents
+from builder.grouping.agglomerate import Linkage, agglomerate
+from builder.grouping.stories import link_events
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -142,3 +145,41 @@ def test_seed_articles_are_one_story_two_events(background: Background) -> None:
     result = group_documents([german, russian], background=background)
     assert result.story[german.id] == result.story[russian.id]
     assert result.event[german.id] != result.event[russian.id]
+
+
+def _two_tight_groups(between: float) -> np.ndarray:
+    """Rows 0-2 and 3-5 each similar at 0.6 inside, `between` across."""
+    matrix = np.full((6, 6), between)
+    matrix[:3, :3] = matrix[3:, 3:] = 0.6
+    np.fill_diagonal(matrix, 1.0)
+    return matrix
+
+
+def test_relative_linkage_keeps_two_tight_groups_apart() -> None:
+    relative = Linkage(floor=0.1, ratio=0.7, prior=0.25, strength=3.0)
+    labels = agglomerate(_two_tight_groups(0.25), relative)
+    assert labels[:3] == [labels[0]] * 3 and labels[3:] == [labels[3]] * 3
+    assert labels[0] != labels[3]
+
+
+def test_plain_average_linkage_joins_them_above_the_floor() -> None:
+    assert len(set(agglomerate(_two_tight_groups(0.25), Linkage(floor=0.2)))) == 1
+    assert len(set(agglomerate(_two_tight_groups(0.15), Linkage(floor=0.2)))) == 2
+
+
+def test_agglomerate_starts_from_given_clusters() -> None:
+    labels = agglomerate(np.eye(3), Linkage(floor=0.5), start=[7, 7, 9])
+    assert labels[0] == labels[1] != labels[2]
+
+
+@pytest.mark.parametrize(("between", "same_story"), [(0.2, True), (0.08, True), (0.03, False)])
+def test_events_link_when_strong_or_mutual_nearest(between: float, same_story: bool) -> None:
+    stories = link_events(_two_tight_groups(between), [0, 0, 0, 1, 1, 1], strong=0.14, weak=0.07)
+    assert (stories[0] == stories[3]) is same_story
+
+
+def test_a_weak_link_needs_mutual_nearest_neighbours() -> None:
+    """Event 2 is weakly like event 0, but event 0 is much closer to event 1: 2 stays a story of its own."""
+    similarity = np.array([[1.0, 0.3, 0.09], [0.3, 1.0, 0.0], [0.09, 0.0, 1.0]])
+    stories = link_events(similarity, [0, 1, 2], strong=0.14, weak=0.07)
+    assert stories[0] == stories[1] != stories[2]
