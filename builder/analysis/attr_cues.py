@@ -203,11 +203,6 @@ def _main_clause(head: Token) -> tuple[int, int] | None:
     return first.idx, last.idx + len(last)
 
 
-def _prep_content(prep: Token) -> tuple[int, int] | None:
-    objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
-    return subtree_chars(objects[0]) if objects else None
-
-
 # Gerunds after these prepositions name an act someone is judged for ("criticised for saying", "known as
 # saying", "quit from saying"); the judging verb is the attribution.
 JUDGED_PREPOSITIONS = frozenset({"for", "as", "from"})

@@ -116,7 +116,7 @@ def _target(mention: SpacySpan) -> SpacySpan:
     return mention
 
 
-def _same_name(reading: Reading, mention: SpacySpan, mentions: list[Mention]) -> Mention | None:
+def _same_name(mention: SpacySpan, mentions: list[Mention]) -> Mention | None:
     """A bare name seen before in full or as a source ("Klintsevich" after "Franz Klintsevich")."""
     last = mention.root
     if not last.text[:1].isupper() or last.pos_ not in ("PROPN", "NOUN"):
@@ -138,7 +138,7 @@ def make_source(mention: SpacySpan, mentions: list[Mention], lexicon: SourceLexi
         return Source(span, reading.kind, reading.name, Span.of(text, target.start_char, target.end_char))
     found = resolve(reading, target.root.lemma_.lower(), mention.start_char, mentions, target.root.pos_ == "PRON")
     if (found is None and reading.kind != SourceKind.NAMED_ORG) or reading.kind == SourceKind.NAMED_ORG:
-        found = found or _same_name(reading, mention, mentions)
+        found = found or _same_name(mention, mentions)
     if found is not None:
         return Source(span, found.kind, found.name, found.span)
     if reading.kind == SourceKind.NAMED_PERSON and len(mention) == 1 and mention.root.pos_ == "PROPN":

@@ -1,6 +1,6 @@
 """Who a source mention is: its kind (named/unnamed, person/organisation/group) and a canonical name.
 
-The rules follow the project's labelling guide (docs/methodology.md, shared eval GUIDE.md): a name makes a
+The rules follow the labelling guide for source kinds (the four SourceKind values): a name makes a
 source named; a role noun without a name is unnamed, singular -> person, plural -> group; documents are
 named only when their author is; pronouns and short definite forms ("the newspaper") take the kind of what
 they refer to (resolved in coref.py).
@@ -19,10 +19,8 @@ from builder.models import SourceKind
 NAMED_ENTITIES = frozenset({"ORG", "GPE", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT"})
 DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "some", "one", "another", "its",
                          "his", "her", "their", "our", "my", "your", "many", "several", "other", "most", "few"})
-INDEFINITE = frozenset({"a", "an", "one", "another", "some", "any", "several", "many", "few", "most", "other"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "we", "us", "those", "these", "both", "all", "some", "many", "others"})
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me", "you"})
 GROUP_WORDS = frozenset({"percent", "%", "majority", "minority", "half", "third", "quarter", "most", "many",
                          "some", "others", "few", "all", "both", "everyone", "everybody", "nobody", "people"})
 
@@ -44,7 +42,6 @@ class Reading:
 
 def head_of(span: SpacySpan) -> Token:
     return span.root
-    # "one of the advisers": the head is the quantifier; the class comes from the noun after "of".
 
 
 def is_plural(token: Token) -> bool:
