@@ -40,6 +40,8 @@ CASES = [
      "a company spokesperson", U_PERSON, QuoteStyle.INDIRECT, "Reuters"),
     ("The Foreign Ministry said, according to Al Jazeera, that the embassy was closed.", "said",
      "The Foreign Ministry", N_ORG, QuoteStyle.INDIRECT, "Al Jazeera"),
+    ("According to Al Jazeera, the Foreign Ministry said the embassy was closed.", "said", "the Foreign Ministry",
+     N_ORG, QuoteStyle.INDIRECT, "Al Jazeera"),
     ("Critics argued that the new law was unconstitutional.", "argued", "Critics", U_GROUP,
      QuoteStyle.INDIRECT, None),
     ("Ankara accused Berlin of harbouring militants.", "accused", "Ankara", N_ORG, QuoteStyle.INDIRECT, None),

@@ -73,10 +73,13 @@ def _object(verb: Token) -> Token | None:
 
 
 def _according_source(verb: Token) -> Token | None:
-    """Y in "X said, according to Y": the intermediary through which X's words reached the outlet. Found by
-    position (right after the verb), since the parser hangs the phrase on either clause."""
+    """Y in "X said, according to Y" or "According to Y, X said ...": the intermediary through which X's
+    words reached the outlet. Found by position, since the parser hangs the phrase on either clause."""
     doc = verb.doc
-    for token in doc[verb.i + 1 : min(len(doc) - 1, verb.i + 3)]:
+    nearby = list(doc[verb.i + 1 : min(len(doc) - 1, verb.i + 3)])
+    if verb.dep_ == "ROOT":
+        nearby += list(doc[verb.sent.start : verb.sent.start + 1])
+    for token in nearby:
         if token.lower_ == "according" and doc[token.i + 1].lower_ == "to":
             return next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
     return None
