@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from builder.errors import ContractError
+from builder.errors import ConfigError, ContractError
 from builder.grouping import Assignment, Background, GroupingConfig, GroupingDoc, group_documents
 from builder.grouping.agglomerate import Linkage, agglomerate
 from builder.grouping.stories import link_events
@@ -132,6 +132,12 @@ def test_config_thresholds_are_respected(background: Background) -> None:
     strict = GroupingConfig(story_strong=0.99, story_weak=0.99, event_floor=0.99)
     result = group_documents(CORPUS, strict, background)
     assert len(set(result.story.values())) == len(CORPUS)
+
+
+@pytest.mark.parametrize("change", [{"story_strong": 1.5}, {"event_ratio": -0.1}, {"event_names_share": 0.9}])
+def test_config_out_of_range_is_refused(change: dict[str, float]) -> None:
+    with pytest.raises(ConfigError):
+        GroupingConfig(**change)  # type: ignore[arg-type]
 
 
 def _seed(path: str) -> GroupingDoc:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+
+from builder.errors import ConfigError
 
 
 @dataclass(frozen=True)
@@ -43,3 +45,11 @@ class GroupingConfig:
     story_strong: float = 0.14  # mean similarity that puts two events into one story
     story_weak: float = 0.07  # or less, if each event is the other's most similar one
     event_max_gap_days: int = 7  # articles published further apart than this are not one happening
+
+    def __post_init__(self) -> None:
+        for field in fields(self):
+            value = getattr(self, field.name)
+            if value < 0 or (isinstance(value, float) and field.name != "event_prior_strength" and value > 1):
+                raise ConfigError(f"grouping: {field.name} = {value} is out of range (shares and thresholds lie in [0, 1])")
+        if self.event_names_share + self.event_numbers_share > 1:
+            raise ConfigError("grouping: event_names_share + event_numbers_share must not exceed 1")
