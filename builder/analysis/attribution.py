@@ -58,6 +58,8 @@ def load_cue_lexicon(name: str = "cues") -> CueLexicon:
             raise ValueError(f"lexicon {name}.tsv: unknown frame {frame!r} for {cue!r}; valid: {', '.join(FRAMES)}")
         cue_type = _attribution_type(kind, f"lexicon {name}.tsv, {cue!r}")
         words = cue.lower().split()
+        if len(words) > 2:
+            raise ValueError(f"lexicon {name}.tsv: {cue!r}: a cue is a verb or a verb and one particle")
         if len(words) == 2:
             phrasal[(words[0], words[1])] = cue_type
             verbs.setdefault(words[0], CueEntry(cue_type, False, needs_particle=True))
