@@ -35,7 +35,7 @@ class GroupingConfig:
     max_chars: int = 3000  # the lead carries the happening; long tails drift into background
     lead_chars: int = 300  # the title and the opening sentence(s) within this many characters name the event
     title_weight: float = 1.0  # so their words count once more than the body alone would
-    story_names_share: float = 0.3  # share of the story similarity that comes from names
+    story_names_share: float = 0.2  # share of the story similarity that comes from names
     event_names_share: float = 0.4  # share of the event similarity from names (who, where)
     event_numbers_share: float = 0.2  # and from numbers (how many, when)
     event_floor: float = 0.1  # least mean similarity between two articles or events of one happening
