@@ -168,3 +168,9 @@ def test_seed_southfront(analyser: Analyser) -> None:
     quotes = [a for a in found if a.source and a.source.name == "Franz Klintsevich" and a.style == QuoteStyle.DIRECT]
     assert len(quotes) >= 2
     assert any(a.content is not None and a.content.text.endswith("very good agents in Syria.”") for a in quotes)
+
+
+def test_pronoun_agrees_in_gender(analyser: Analyser) -> None:
+    text = "Mrs. Okafor criticised Mr. Brandt on Monday. Mr. Brandt said the attack was unfair. She said he was lying."
+    found = [a for a in attributions(analyser, text) if a.source is not None and a.source.span.text == "She"]
+    assert found and found[0].source is not None and found[0].source.name == "Okafor"

@@ -18,7 +18,7 @@ from spacy.tokens import Span as SpacySpan
 
 from builder.analysis.attr_cues import Candidate, CueEntry, CueLexicon
 from builder.analysis.attr_patterns import find_candidates, speaker_labels
-from builder.analysis.coref import Mention, entity_mentions, make_source
+from builder.analysis.coref import Mention, entity_mentions, gender_of, make_source
 from builder.analysis.quotes import (
     continue_quotes,
     dash_speakers,
@@ -170,5 +170,6 @@ def _source(mention: SpacySpan | None, mentions: list[Mention], lexicon: SourceL
     source = make_source(mention, mentions, lexicon)
     lemma = mention.root.lemma_.lower()
     human = lexicon.roles.get(lemma) in ("person", "title") or lemma in HUMAN_PRONOUNS
-    mentions.append(Mention(source.span, source.kind, source.name, lemma, True, human))
+    gender = gender_of(mention.root.text) or gender_of(mention[0].text)
+    mentions.append(Mention(source.span, source.kind, source.name, lemma, True, human, gender))
     return source

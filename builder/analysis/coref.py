@@ -31,6 +31,15 @@ class Mention:
     lemma: str  # head noun lemma, lower-cased
     is_source: bool
     human: bool = True  # a person or a person role, not an abstract noun ("the lack of enthusiasm")
+    gender: str = ""  # "m" / "f" when the text tells (Mr., Mrs., "she said"), else ""
+
+
+GENDERED = {"mr.": "m", "mr": "m", "he": "m", "him": "m", "his": "m", "mrs.": "f", "mrs": "f", "ms.": "f",
+            "ms": "f", "miss": "f", "she": "f", "her": "f"}
+
+
+def gender_of(word: str) -> str:
+    return GENDERED.get(word.lower(), "")
 
 
 def entity_mentions(doc: Doc) -> list[Mention]:
@@ -41,8 +50,9 @@ def entity_mentions(doc: Doc) -> list[Mention]:
             kind = SourceKind.UNNAMED_GROUP
         if kind is not None:
             text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            before = doc[ent.start - 1].text if ent.start > 0 else ""
             found.append(Mention(Span.of(doc.text, ent.start_char, ent.end_char), kind, text,
-                                 ent.root.lemma_.lower(), False))
+                                 ent.root.lemma_.lower(), False, gender=gender_of(before)))
     return found
 
 
@@ -58,19 +68,23 @@ def _fits(reading: Reading, mention: Mention) -> bool:
     return False
 
 
-def _nearest(before: int, mentions: list[Mention], reading: Reading, sources_only: bool, window: int) -> Mention | None:
+def _nearest(before: int, mentions: list[Mention], reading: Reading, sources_only: bool, window: int,
+             gender: str = "") -> Mention | None:
+    """The latest fitting mention; a he/she skips a person the text has shown to be of the other gender."""
+    genders = {m.name: m.gender for m in mentions if m.gender and m.span.start < before}
     best: Mention | None = None
     for mention in mentions:
         if mention.span.end > before or before - mention.span.start > window:
             continue
-        if sources_only and not mention.is_source:
+        if (sources_only and not mention.is_source) or (gender and genders.get(mention.name, gender) != gender):
             continue
         if _fits(reading, mention) and (best is None or mention.span.start > best.span.start):
             best = mention
     return best
 
 
-def resolve(reading: Reading, lemma: str, at: int, mentions: list[Mention], pronoun: bool) -> Mention | None:
+def resolve(reading: Reading, lemma: str, at: int, mentions: list[Mention], pronoun: bool,
+            gender: str = "") -> Mention | None:
     """The mention `reading` (at character `at`) refers to, or None when nothing fits."""
     if not reading.needs_antecedent:
         return None
@@ -80,8 +94,8 @@ def resolve(reading: Reading, lemma: str, at: int, mentions: list[Mention], pron
             return max(same, key=lambda m: m.span.start)
         if reading.role != "title":
             return None
-    found = _nearest(at, mentions, reading, True, SOURCE_WINDOW)
-    return found or _nearest(at, mentions, reading, False, ENTITY_WINDOW)
+    found = _nearest(at, mentions, reading, True, SOURCE_WINDOW, gender)
+    return found or _nearest(at, mentions, reading, False, ENTITY_WINDOW, gender)
 
 
 POSSESSIVE_ENTITIES = {"its": ("ORG", "GPE", "NORP"), "his": ("PERSON",), "her": ("PERSON",),
@@ -136,9 +150,9 @@ def make_source(mention: SpacySpan, mentions: list[Mention], lexicon: SourceLexi
     reading = read_mention(target, lexicon)
     if (target.start, target.end) != (mention.start, mention.end):
         return Source(span, reading.kind, reading.name, Span.of(text, target.start_char, target.end_char))
-    found = resolve(reading, target.root.lemma_.lower(), mention.start_char, mentions, target.root.pos_ == "PRON")
-    if (found is None and reading.kind != SourceKind.NAMED_ORG) or reading.kind == SourceKind.NAMED_ORG:
-        found = found or _same_name(mention, mentions)
+    found = resolve(reading, target.root.lemma_.lower(), mention.start_char, mentions, target.root.pos_ == "PRON",
+                    gender_of(target.root.text))
+    found = found or _same_name(mention, mentions)
     if found is not None:
         return Source(span, found.kind, found.name, found.span)
     if reading.kind == SourceKind.NAMED_PERSON and len(mention) == 1 and mention.root.pos_ == "PROPN":
