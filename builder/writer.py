@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # docs-relative folders and files owned by the builder (also listed in .gitignore)
-GENERATED_DIRS = ("stories", "events", "articles", "outlets", "sources")
-GENERATED_FILES = ("index.md", "methodology/figures.md")
+GENERATED_DIRS = ("stories", "events", "articles", "outlets", "sources", "data")
+GENERATED_FILES = ("index.md", "methodology/figures.md", "feed.xml", "feed.json")
 
 
 @dataclass(frozen=True)
