@@ -134,10 +134,14 @@ def test_config_thresholds_are_respected(background: Background) -> None:
     assert len(set(result.story.values())) == len(CORPUS)
 
 
-@pytest.mark.parametrize("change", [{"story_strong": 1.5}, {"event_ratio": -0.1}, {"event_names_share": 0.9}])
+@pytest.mark.parametrize("change", [{"story_strong": 1.5}, {"event_ratio": -0.1}, {"event_names_share": 0.9}, {"max_chars": -1}])
 def test_config_out_of_range_is_refused(change: dict[str, float]) -> None:
     with pytest.raises(ConfigError):
         GroupingConfig(**change)  # type: ignore[arg-type]
+
+
+def test_weights_above_one_are_allowed() -> None:
+    assert GroupingConfig(title_weight=3.0, event_prior_strength=6.0).title_weight == 3.0
 
 
 def _seed(path: str) -> GroupingDoc:

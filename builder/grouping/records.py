@@ -49,7 +49,10 @@ class GroupingConfig:
     def __post_init__(self) -> None:
         for field in fields(self):
             value = getattr(self, field.name)
-            if value < 0 or (isinstance(value, float) and field.name != "event_prior_strength" and value > 1):
+            if value < 0:
+                raise ConfigError(f"grouping: {field.name} = {value} must not be negative")
+            if field.name.startswith(("story_", "event_")) and isinstance(value, float) and value > 1 \
+                    and field.name != "event_prior_strength":
                 raise ConfigError(f"grouping: {field.name} = {value} is out of range (shares and thresholds lie in [0, 1])")
         if self.event_names_share + self.event_numbers_share > 1:
             raise ConfigError("grouping: event_names_share + event_numbers_share must not exceed 1")
