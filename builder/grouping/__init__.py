@@ -5,7 +5,8 @@ where, how many), relative to how tight each candidate event already is, never a
 publication dates. Stories then join whole events on word and name similarity: strongly similar events,
 and weakly similar ones that are each other's nearest neighbour; so every event lies inside one story.
 Documents are sorted by id first and cluster ids are derived from the member ids, so the result does not
-depend on input order.
+depend on input order. Similarities are dense n x n matrices (about 2 s for 1,000 articles, 12 s for 3,000);
+beyond a few thousand articles, candidate blocking (date window, shared names) belongs before `similarities`.
 """
 
 from __future__ import annotations
