@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class SourceKind(str, Enum):
+class SourceKind(StrEnum):
     """Who is speaking, as a reader can tell (definitions: docs/methodology.md)."""
 
     NAMED_PERSON = "named_person"
@@ -23,20 +23,20 @@ class SourceKind(str, Enum):
         return self in (SourceKind.NAMED_PERSON, SourceKind.NAMED_ORG)
 
 
-class QuoteStyle(str, Enum):
+class QuoteStyle(StrEnum):
     DIRECT = "direct"  # the content is inside quotation marks
     INDIRECT = "indirect"  # reported speech, no quotation marks
     MIXED = "mixed"  # reported speech with a quoted fragment
 
 
-class AttributionType(str, Enum):
+class AttributionType(StrEnum):
     SPEECH = "speech"  # said, told, according to, added, ":" before a quote
     WRITING = "writing"  # wrote, reported, tweeted, published
     EVIDENCE = "evidence"  # shows, found, data, polls
     BELIEF = "belief"  # believes, wants, plans, expects (beliefs and intentions)
 
 
-class HedgeType(str, Enum):
+class HedgeType(StrEnum):
     MODAL = "modal"  # may, might, could
     REPORTING = "reporting"  # reportedly, allegedly, is said to
     VAGUE_ATTRIBUTION = "vague_attribution"  # experts believe, according to some data
@@ -44,7 +44,7 @@ class HedgeType(str, Enum):
     APPROXIMATOR = "approximator"  # about, roughly, some, several
 
 
-class Voice(str, Enum):
+class Voice(StrEnum):
     OUTLET = "outlet"  # the outlet's own narration
     ATTRIBUTED = "attributed"  # inside content attributed to a source
 
