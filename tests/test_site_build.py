@@ -18,7 +18,8 @@ from builder.models import AnalysedArticle, Article, Corpus, Event, Outlet, Read
 from builder.render import RenderContext, render_site
 
 ROOT = Path(__file__).resolve().parent.parent
-HAND_WRITTEN = ("methodology/index.md", "reference/data.md", "reference/cli.md", "stylesheets/framing.css")
+HAND_WRITTEN = ("methodology/index.md", "reference/data.md", "reference/cli.md", "reference/open-data.md",
+                "stylesheets/framing.css")
 STORY = "stories/intelligence-sharing-with-turkey.html"
 HOSTILE_BODY = '<script>alert(1)</script>\n\n[x](javascript:alert(1)) {: onclick="x" } {{ jinja }}\n\n---\n# h'
 

@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from builder.export import export_files
+from builder.feed import feed_files
 from builder.models import Corpus
 from builder.render.article import render_article
 from builder.render.methodology import LexiconTable, load_lexicon_tables, render_figures
@@ -41,7 +43,7 @@ class RenderContext:
 
 
 def render_site(corpus: Corpus, context: RenderContext) -> dict[str, str]:
-    """Every generated page: docs-relative path -> Markdown text, in a stable order."""
+    """Every generated file: docs-relative path -> text (Markdown pages, open-data JSON/CSV, feeds), in a stable order."""
     site = index_corpus(corpus)
     pages: dict[str, str] = {"index.md": render_home(site, context.site_name)}
     for story in corpus.stories:
@@ -55,4 +57,6 @@ def render_site(corpus: Corpus, context: RenderContext) -> dict[str, str]:
         pages[outlet_path(slug)] = render_outlet(site, slug)
     pages["sources/index.md"] = render_sources_index(site)
     pages["methodology/figures.md"] = render_figures(context.accuracy, context.lexicons)
+    pages.update(export_files(site))
+    pages.update(feed_files(site, context.site_name))
     return pages

@@ -6,10 +6,13 @@ from collections.abc import Sequence
 
 from builder.compare import compare, cross_sources, outlet_figures
 from builder.models import AnalysedArticle, Event, Story
+from builder.render.chart_sets import home_charts, outlet_timeline
+from builder.render.charts import figures as chart_figures
 from builder.render.escape import attr, front_matter, http_url, md
-from builder.render.figures import KIND_LABELS, comparison_section, evidence_section, figures_table, summary_line
+from builder.render.figures import KIND_LABELS, evidence_section, figures_table, summary_line
 from builder.render.paths import link, outlet_path
 from builder.render.site import SiteIndex, date_text, newest_date, newest_first
+from builder.render.story_view import comparison_section
 
 
 def plural(count: int, noun: str) -> str:
@@ -26,6 +29,11 @@ def article_list(page: str, site: SiteIndex, articles: Sequence[AnalysedArticle]
     ) + "\n"
 
 
+def wide(front: str) -> str:
+    """Front matter that hides the side navigation and table of contents: the outlet columns need the width."""
+    return front.replace("\n---\n", "\nhide:\n  - navigation\n  - toc\n---\n")
+
+
 def render_story(site: SiteIndex, story: Story) -> str:
     page = site.story_paths[story.id]
     articles = site.story_articles(story)
@@ -35,7 +43,7 @@ def render_story(site: SiteIndex, story: Story) -> str:
     )
     outlets = sorted({a.article.outlet for a in articles})
     return "\n".join([
-        front_matter(story.title, f"How {plural(len(outlets), 'outlet')} covered: {story.title}"),
+        wide(front_matter(story.title, f"How {plural(len(outlets), 'outlet')} covered: {story.title}")),
         f"# {md(story.title)} {{ #title }}\n",
         f"Story · {plural(len(events), 'event')} · {plural(len(articles), 'article')} · "
         f"{plural(len(outlets), 'outlet')} · "
@@ -57,7 +65,7 @@ def render_event(site: SiteIndex, event: Event) -> str:
     part_of = (f"Part of the story [{md(story.title)}]({link(page, site.story_paths[story.id])}).\n"
                if story is not None else "")
     return "\n".join([
-        front_matter(event.title, f"Event: {event.title}"),
+        wide(front_matter(event.title, f"Event: {event.title}")),
         f"# {md(event.title)} {{ #title }}\n",
         f"Event · {plural(len(articles), 'article')} · latest {date_text(newest_date(articles))}\n",
         part_of,
@@ -81,7 +89,12 @@ def render_home(site: SiteIndex, title: str) -> str:
              f"# {md(title)}\n",
              "How different outlets report the same events: who they quote, how they name their sources, "
              "how much they hedge. See the [methodology](methodology/index.md) for definitions.\n",
-             "## Latest stories { #stories }\n"]
+             "New stories as a feed: [Atom](feed.xml). Every figure and span as open data: "
+             "[JSON and CSV](reference/open-data.md).\n"]
+    charts = home_charts(site)
+    if charts:
+        lines += ["## Outlets side by side { #outlets }\n", chart_figures(charts)]
+    lines.append("## Latest stories { #stories }\n")
     stories = stories_by_date(site)
     for story in stories:
         articles = site.story_articles(story)
@@ -116,6 +129,8 @@ def render_outlet(site: SiteIndex, slug: str) -> str:
         "## Figures over all its articles\n",
         "Each figure links to the spans it counts, listed under *Evidence* below.\n",
         figures_table(page, site, [figures]),
+        "## Over time { #over-time }\n",
+        chart_figures(outlet_timeline(slug, articles)) if articles else "No articles yet.\n",
         "## Most cited sources\n",
         "| Source | Kind | Mentions |\n|---|---|---:|\n" + ("\n".join(top_lines) or "| none | | |") + "\n",
         "## Articles { #articles }\n",

@@ -1,0 +1,139 @@
+"""Open data: every figure and every highlighted span as JSON and CSV under docs/data/ (schema:
+docs/reference/open-data.md). Deterministic: sorted keys and rows, rounded floats, no build time.
+
+CSV cells that a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a leading
+apostrophe; the JSON files keep every text exactly.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from builder.compare import OutletFigures, attribution_anchor, hedge_anchor, outlet_figures
+from builder.models import AnalysedArticle, Attribution, SourceKind, Voice
+from builder.render.site import SiteIndex, newest_date
+
+SCHEMA = "framing-open-data/1"
+FIGURE_FIELDS = ("scope", "scope_id", "scope_title", "outlet", "articles", "words", "attributions", "direct_quotes",
+                 "sources", *(f"sources_{k.value}" for k in SourceKind), "named_share", "direct_share",
+                 *(f"hedges_{v.value}" for v in Voice), *(f"hedges_per_1000_{v.value}" for v in Voice),
+                 "reading_ease", "grade")
+SPAN_FIELDS = ("article", "outlet", "part", "number", "anchor", "start", "end", "text", "source_kind", "source_name",
+               "style", "type", "voice", "cue")
+ARTICLE_FIELDS = ("article", "outlet", "title", "published", "url", "words", "page", "story")
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+def figure_row(scope: str, scope_id: str, title: str, f: OutletFigures) -> dict[str, Any]:
+    row: dict[str, Any] = {"scope": scope, "scope_id": scope_id, "scope_title": title, "outlet": f.outlet,
+                           "articles": len(f.article_ids), "words": f.words, "attributions": len(f.attributions),
+                           "direct_quotes": len(f.direct), "sources": len(f.sources)}
+    row.update({f"sources_{k.value}": len(f.sources_of(k)) for k in SourceKind})
+    row.update(named_share=_round(f.named_share), direct_share=_round(f.direct_share))
+    row.update({f"hedges_{v.value}": len(f.hedges_of(v)) for v in Voice})
+    row.update({f"hedges_per_1000_{v.value}": _round(f.hedges_per_1000(v)) for v in Voice})
+    row.update(reading_ease=f.reading_ease, grade=f.grade)
+    return row
+
+
+def figure_rows(site: SiteIndex) -> list[dict[str, Any]]:
+    """Per story and outlet, then per outlet over all its articles; stories in id order."""
+    rows = []
+    for story in sorted(site.corpus.stories, key=lambda s: s.id):
+        articles = site.story_articles(story)
+        for outlet in sorted({a.article.outlet for a in articles}):
+            rows.append(figure_row("story", story.id, story.title, outlet_figures(outlet, articles)))
+    for slug in site.outlet_slugs():
+        rows.append(figure_row("outlet", slug, site.outlet_name(slug), outlet_figures(slug, site.corpus.articles)))
+    return rows
+
+
+def attribution_rows(item: AnalysedArticle, index: int, a: Attribution) -> list[dict[str, Any]]:
+    base = {"article": item.article.id, "outlet": item.article.outlet, "number": index + 1,
+            "style": a.style.value, "type": a.type.value}
+    rows = [{**base, "part": "cue", "anchor": attribution_anchor(index), "start": a.cue.start, "end": a.cue.end,
+             "text": a.cue.text}]
+    for part, key, source in (("source", "src", a.source), ("via", "via", a.via)):
+        if source is not None:
+            rows.append({**base, "part": part, "anchor": attribution_anchor(index, key), "start": source.span.start,
+                         "end": source.span.end, "text": source.span.text, "source_kind": source.kind.value,
+                         "source_name": source.name})
+    if a.content is not None:
+        rows.append({**base, "part": "content", "anchor": attribution_anchor(index, "txt"), "start": a.content.start,
+                     "end": a.content.end, "text": a.content.text})
+    return rows
+
+
+def span_rows(articles: Iterable[AnalysedArticle]) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    for item in sorted(articles, key=lambda a: a.article.id):
+        for index, attribution in enumerate(item.analysis.attributions):
+            rows.extend(attribution_rows(item, index, attribution))
+        for index, hedge in enumerate(item.analysis.hedges):
+            rows.append({"article": item.article.id, "outlet": item.article.outlet, "part": "hedge",
+                         "number": index + 1, "anchor": hedge_anchor(index), "start": hedge.span.start,
+                         "end": hedge.span.end, "text": hedge.span.text, "type": hedge.type.value,
+                         "voice": hedge.voice.value, "cue": hedge.cue})
+    return [{field: row.get(field) for field in SPAN_FIELDS} for row in rows]
+
+
+def article_rows(site: SiteIndex) -> list[dict[str, Any]]:
+    rows = []
+    for item in sorted(site.corpus.articles, key=lambda a: a.article.id):
+        a = item.article
+        event = site.event_of_article.get(a.id)
+        rows.append({"article": a.id, "outlet": a.outlet, "title": a.title,
+                     "published": a.published.isoformat() if a.published else None, "url": a.url,
+                     "words": item.analysis.readability.words, "page": site.article_page(a.id).removesuffix(".md") + ".html",
+                     "story": site.story_of_event.get(event) if event else None})
+    return rows
+
+
+def story_list(site: SiteIndex) -> list[dict[str, Any]]:
+    out = []
+    for story in sorted(site.corpus.stories, key=lambda s: s.id):
+        articles = site.story_articles(story)
+        latest = newest_date(articles)
+        out.append({"id": story.id, "title": story.title, "page": site.story_paths[story.id][:-3] + ".html",
+                    "latest": latest.isoformat() if latest else None,
+                    "articles": sorted(a.article.id for a in articles)})
+    return out
+
+
+def to_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def safe_cell(value: object) -> object:
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def to_csv(fields: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(fields), lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "" if row.get(k) is None else safe_cell(row.get(k)) for k in fields})
+    return out.getvalue()
+
+
+def export_files(site: SiteIndex) -> dict[str, str]:
+    """docs-relative path -> text of every open-data file."""
+    figures, spans, articles = figure_rows(site), span_rows(site.corpus.articles), article_rows(site)
+    return {
+        "data/figures.json": to_json({"schema": SCHEMA, "stories": story_list(site), "figures": figures}),
+        "data/figures.csv": to_csv(FIGURE_FIELDS, figures),
+        "data/spans.json": to_json({"schema": SCHEMA, "spans": spans}),
+        "data/spans.csv": to_csv(SPAN_FIELDS, spans),
+        "data/articles.json": to_json({"schema": SCHEMA, "articles": articles}),
+        "data/articles.csv": to_csv(ARTICLE_FIELDS, articles),
+    }

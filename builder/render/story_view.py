@@ -1,0 +1,102 @@
+"""The comparison on story and event pages: charts, the speaker blindspot, the articles side by side (one column
+per outlet, stacked on phones) with their highlights, the figures table and the evidence behind it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from builder.compare import Comparison, OutletFigures, SharedSource, compare
+from builder.models import AnalysedArticle
+from builder.render.chart_sets import story_charts
+from builder.render.charts import figures as chart_figures
+from builder.render.escape import attr, md
+from builder.render.figures import KIND_LABELS, evidence_section, figures_table, percent
+from builder.render.highlight import LEGEND, body_html
+from builder.render.paths import link, slugify
+from builder.render.site import SiteIndex, date_text, newest_first
+
+_ID = re.compile(r' id="')
+
+
+def comparison_section(page: str, site: SiteIndex, articles: Sequence[AnalysedArticle]) -> str:
+    comparison = compare(articles)
+    if not comparison.outlets:
+        return "No articles.\n"
+    return "\n".join([
+        "## Charts { #charts }\n",
+        chart_figures(story_charts(site, comparison.outlets)),
+        "## Speaker blindspot { #blindspot }\n",
+        "Who each outlet quotes that the others leave out, and who everyone quotes "
+        "(sources are matched by name, ignoring case).\n",
+        blindspot_section(page, site, comparison),
+        "## The articles side by side { #side-by-side }\n",
+        columns_section(page, site, comparison, articles),
+        "## Figures { #figures }\n",
+        "Every figure links to the highlighted words it counts (listed under *Evidence* below). "
+        f"What each row measures: [methodology]({link(page, 'methodology/index.md')}).\n",
+        figures_table(page, site, comparison.outlets),
+        "## Evidence\n",
+        "The spans behind each figure; each links to the highlight in the article text.\n",
+        *(evidence_section(page, site, f) for f in comparison.outlets),
+    ])
+
+
+def blindspot_section(page: str, site: SiteIndex, comparison: Comparison) -> str:
+    total = len(comparison.outlets)
+    if total < 2:
+        return "Only one outlet covers this; nothing to compare.\n"
+    everyone = [s for s in comparison.shared if len(s.outlets) == total]
+    some = [s for s in comparison.shared if len(s.outlets) < total]
+    lines = [f"- **Quoted by all {total} outlets:** " + (_names(page, site, everyone) or "nobody")]
+    if some:
+        lines.append("- **Quoted by some outlets:** " + "; ".join(
+            f"{_name_link(page, site, s)} ({', '.join(md(site.outlet_name(o)) for o in s.outlets)})" for s in some))
+    for figures in comparison.outlets:
+        own = [s for s in comparison.unique if s.outlets == (figures.outlet,)]
+        lines.append(f"- **Only {md(site.outlet_name(figures.outlet))}:** " + (_names(page, site, own) or "nobody"))
+    return "\n".join(lines) + "\n"
+
+
+def _names(page: str, site: SiteIndex, sources: Sequence[SharedSource]) -> str:
+    return ", ".join(_name_link(page, site, s) for s in sources)
+
+
+def _name_link(page: str, site: SiteIndex, source: SharedSource) -> str:
+    first = source.cited_by[0].mentions[0]
+    return f"[{md(source.name)}]({site.article_link(page, first.article_id, first.anchor)}) ({KIND_LABELS[source.kind]})"
+
+
+def columns_section(page: str, site: SiteIndex, comparison: Comparison, articles: Sequence[AnalysedArticle]) -> str:
+    """One raw HTML block: a grid of outlet columns, each with its newest article's highlighted text."""
+    columns = [_column(page, site, n, f, newest_first(a for a in articles if a.article.outlet == f.outlet))
+               for n, f in enumerate(comparison.outlets, 1)]
+    return LEGEND + "\n\n" + '<div class="outlet-columns">' + "".join(columns) + "</div>\n"
+
+
+def _column(page: str, site: SiteIndex, number: int, figures: OutletFigures,
+            articles: Sequence[AnalysedArticle]) -> str:
+    name = site.outlet_name(figures.outlet)
+    heading_id = f"col-{slugify(figures.outlet)}"
+    lead = articles[0]
+    summary = (f"{len(figures.sources)} sources, {percent(figures.named_share)} named · "
+               f"{len(figures.attributions)} attributions")
+    others = "".join(f'<li><a href="{attr(_html(link(page, site.article_page(a.article.id))))}">'
+                     f"{md(a.article.title)}</a> ({date_text(a.article.published)})</li>" for a in articles[1:])
+    more = f'<p class="outlet-more">Also in this story:</p><ul>{others}</ul>' if others else ""
+    # each column repeats the article page's anchor ids: prefix them so the page's ids stay unique
+    body = _ID.sub(f' id="c{number}-', body_html(lead.article.text, lead.analysis)).replace("\n", "")
+    return (f'<section class="outlet-column" aria-labelledby="{heading_id}">'
+            f'<h3 id="{heading_id}">{md(name)}</h3>'
+            f'<p class="outlet-meta">{md(summary)}</p>'
+            f'<p class="outlet-article"><a href="{attr(_html(site.article_link(page, lead.article.id)))}">'
+            f"{md(lead.article.title)}</a> · {date_text(lead.article.published)}</p>"
+            f"{body}{more}</section>")
+
+
+def _html(target: str) -> str:
+    """A docs link as the built site's URL (raw HTML links are not rewritten by MkDocs)."""
+    path, hash_, anchor = target.partition("#")
+    if path.endswith(".md"):
+        path = path[:-3] + ".html"
+    return path + hash_ + anchor
