@@ -28,6 +28,8 @@ class Config:
     run_mkdocs: bool = True
     cache_dir: Path | None = None  # None: analyse every article afresh
     site_name: str = "Framing"
+    problems: tuple[str, ...] = ()  # reported as build warnings; the build goes on without the broken part
+    outlets_valid: bool = True  # False: outlets.yml could not be read, so no outlet is "missing" from it
 
     @property
     def articles_dir(self) -> Path:
@@ -47,15 +49,22 @@ def load_config(root: Path, *, strict: bool = False, run_mkdocs: bool = True, us
     if not (data_dir / "articles").is_dir():
         raise ConfigError(f"{data_dir / 'articles'}: no such directory — run from the project root or pass --root")
     outlets_file = data_dir / "outlets.yml"
-    outlets = load_outlets(outlets_file) if outlets_file.exists() else ()
+    problems: tuple[str, ...] = ()
+    try:
+        outlets = load_outlets(outlets_file) if outlets_file.exists() else ()
+    except ConfigError as err:
+        # the articles still build, under their folder names, so one typo does not take the site down
+        outlets, problems = (), (f"{err} (outlets shown by folder name until fixed)",)
     cache_dir = root / ".cache" / "analysis" if use_cache else None
     return Config(root, data_dir, root / "docs", root / "site", outlets, strict=strict, run_mkdocs=run_mkdocs,
-                  cache_dir=cache_dir)
+                  cache_dir=cache_dir, problems=problems, outlets_valid=not problems)
 
 
 def load_outlets(path: Path) -> tuple[Outlet, ...]:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot be read ({err.strerror}) — check the file's permissions") from err
     except (yaml.YAMLError, UnicodeDecodeError) as err:
         raise ConfigError(f"{path}: not valid YAML ({_first_line(err)}) — fix the syntax, see docs/reference/data.md") from err
     if raw is None:

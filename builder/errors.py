@@ -31,5 +31,9 @@ class ModelMissingError(BuilderError):
     """The spaCy model package is not installed."""
 
 
+class BuildLockedError(BuilderError):
+    """Another build of the same project is running."""
+
+
 class SiteBuildError(BuilderError):
     """`mkdocs build` failed on the generated pages."""

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from builder.analysis import Analyser
 from builder.analysis.readability import measure
@@ -18,9 +20,11 @@ from builder.errors import SiteBuildError
 from builder.grouping import GroupingDoc, group_documents
 from builder.ingest import ingest
 from builder.ingest.discover import slugify
+from builder.lock import build_lock
 from builder.models import AnalysedArticle, Article, Corpus, Event, Story, TextAnalysis
 from builder.render import RenderContext, render_site
-from builder.writer import WriteReport, write_pages
+from builder.swap import StagingArea, commit, recover
+from builder.writer import WriteReport, docs_renames, site_rename, stage_pages
 
 SUPPORTED_LANGUAGES = ("en",)
 
@@ -33,27 +37,37 @@ class BuildReport:
     pages: WriteReport
     warnings: tuple[str, ...]
     site_built: bool
+    recovered: str | None = None
 
     def summary(self) -> str:
         site = "site/ built with mkdocs" if self.site_built else "mkdocs skipped"
         return (f"{self.articles} articles, {self.events} events, {self.stories} stories; "
                 f"pages: {self.pages.written} written, {self.pages.unchanged} unchanged, "
-                f"{self.pages.deleted} deleted; {site}")
+                f"{self.pages.deleted} deleted; {site}" + (f" ({self.recovered})" if self.recovered else ""))
 
 
 def run(config: Config) -> BuildReport:
-    ingested = ingest(config)
-    warnings = [str(problem) for problem in ingested.problems]
-    analyser = Analyser.load()
-    cache = AnalysisCache(config.cache_dir, analyser.fingerprint()) if config.cache_dir else None
-    analysed = analyse(ingested.articles, analyser, cache, warnings)
-    events, stories = group(analysed)
-    corpus = Corpus(ingested.outlets, analysed, events, stories)
-    pages = render_site(corpus, render_context(config))
-    written = write_pages(config.docs_dir, pages)
-    if config.run_mkdocs:
-        warnings.extend(build_site(config))
-    return BuildReport(len(analysed), len(events), len(stories), written, tuple(warnings), config.run_mkdocs)
+    """The whole build, under the project's build lock; docs/ and site/ change only at the final swap."""
+    with build_lock(config.root):
+        area = StagingArea.for_project(config.root)
+        recovered = recover(area)
+        staged_mkdocs_config(config.root).unlink(missing_ok=True)
+        ingested = ingest(config)
+        warnings = [*config.problems, *(str(problem) for problem in ingested.problems)]
+        analyser = Analyser.load()
+        cache = AnalysisCache(config.cache_dir, analyser.fingerprint()) if config.cache_dir else None
+        analysed = analyse(ingested.articles, analyser, cache, warnings)
+        events, stories = group(analysed)
+        corpus = Corpus(ingested.outlets, analysed, events, stories)
+        pages = render_site(corpus, render_context(config))
+        written = stage_pages(area, config.docs_dir, pages)
+        renames = docs_renames(area, config.docs_dir)
+        if config.run_mkdocs:
+            warnings.extend(build_site(config, area, source_date(ingested.articles)))
+            renames.append(site_rename(area, config.site_dir))
+        commit(area, renames)
+    return BuildReport(len(analysed), len(events), len(stories), written, tuple(warnings), config.run_mkdocs,
+                       recovered)
 
 
 def analyse(articles: Sequence[Article], analyser: Analyser, cache: AnalysisCache | None,
@@ -121,14 +135,35 @@ def render_context(config: Config) -> RenderContext:
     return RenderContext(site_name=config.site_name, accuracy=accuracy)
 
 
-def build_site(config: Config) -> list[str]:
-    """Run the real `mkdocs build`; its warnings come back as build warnings."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(config.root / "mkdocs.yml"),
-               "-d", str(config.site_dir)]
+def staged_mkdocs_config(root: Path) -> Path:
+    return root / ".mkdocs-staging.yml"
+
+
+def source_date(articles: Sequence[Article]) -> str | None:
+    """SOURCE_DATE_EPOCH for mkdocs (sitemap dates): the newest publication date, so rebuilds match."""
+    dates = [a.published for a in articles if a.published]
+    if not dates:
+        return None
+    return str(int(dt.datetime.combine(max(dates), dt.time(), dt.UTC).timestamp()))
+
+
+def build_site(config: Config, area: StagingArea, epoch: str | None) -> list[str]:
+    """Run the real `mkdocs build` over the staged docs into the staged site; warnings come back as build warnings."""
+    staged_config = staged_mkdocs_config(config.root)
+    mkdocs_yml = (config.root / "mkdocs.yml").read_text(encoding="utf-8")
+    docs = area.docs.relative_to(config.root).as_posix()
+    # beside mkdocs.yml, so every other relative path in it resolves as before
+    staged_config.write_text(re.sub(r"(?m)^docs_dir:.*$", "", mkdocs_yml) + f"\ndocs_dir: {docs}\n", encoding="utf-8")
+    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(staged_config), "-d", str(area.site)]
     if config.strict:
         command.append("--strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run(command, capture_output=True, text=True, env=env, cwd=config.root, check=False)
+    if epoch and "SOURCE_DATE_EPOCH" not in env:
+        env["SOURCE_DATE_EPOCH"] = epoch
+    try:
+        proc = subprocess.run(command, capture_output=True, text=True, env=env, cwd=config.root, check=False)
+    finally:
+        staged_config.unlink(missing_ok=True)
     if proc.returncode != 0:
         raise SiteBuildError(f"mkdocs build failed (exit {proc.returncode}):\n{proc.stderr.strip()[-3000:]}")
     return [f"mkdocs: {line}" for line in proc.stderr.splitlines() if line.startswith("WARNING")]

@@ -1,14 +1,20 @@
-"""The only module that writes files: generated Markdown pages into docs/.
+"""The only module that writes pages: generated Markdown into a staging copy of docs/, then swapped in.
 
-Generated pages live in known places (GENERATED); hand-written pages beside them are never touched.
-A page whose bytes did not change is not rewritten, so its mtime stays (cheap incremental mkdocs builds).
+Generated pages live in known places (GENERATED); hand-written pages beside them are never touched. The new
+pages are written into a staging area beside a copy of the hand-written pages (so mkdocs can build the whole
+new site there), and replace the old generated part of docs/ only once everything is ready (builder.swap).
+A page whose bytes did not change is hard-linked from the old one, so its mtime stays.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+
+from builder.swap import Rename, StagingArea, commit
 
 # docs-relative folders and files owned by the builder (also listed in .gitignore)
 GENERATED_DIRS = ("stories", "events", "articles", "outlets", "sources", "data")
@@ -27,36 +33,59 @@ def is_generated(relative: str) -> bool:
 
 
 def write_pages(docs_dir: Path, pages: Mapping[str, str]) -> WriteReport:
+    """Stage `pages` and swap them into `docs_dir` at once (no mkdocs step)."""
+    area = StagingArea(docs_dir.parent / f".{docs_dir.name}-staging")
+    report = stage_pages(area, docs_dir, pages)
+    commit(area, docs_renames(area, docs_dir))
+    return report
+
+
+def stage_pages(area: StagingArea, docs_dir: Path, pages: Mapping[str, str]) -> WriteReport:
+    """A fresh staging area holding the hand-written pages of `docs_dir` and the new generated `pages`."""
     outside = sorted(p for p in pages if not is_generated(p) or ".." in Path(p).parts)
     if outside:
         raise ValueError(f"refusing to write outside the generated part of docs/: {outside[:3]}")
+    area.fresh()
+    old = _generated_files(docs_dir)
+    for relative in sorted(_files(docs_dir) - old):
+        (area.docs / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(docs_dir / relative, area.docs / relative)
     written = unchanged = 0
     for relative, text in sorted(pages.items()):
-        target = docs_dir / relative
-        data = text.encode("utf-8")
-        if target.is_file() and target.read_bytes() == data:
-            unchanged += 1
-            continue
+        target = area.docs / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_bytes(data)
-        tmp.replace(target)
-        written += 1
-    return WriteReport(written, unchanged, _delete_stale(docs_dir, set(pages)))
+        data = text.encode("utf-8")
+        current = docs_dir / relative
+        if relative in old and current.read_bytes() == data and _link(current, target):
+            unchanged += 1
+        else:
+            target.write_bytes(data)
+            written += 1
+    return WriteReport(written, unchanged, len(old - set(pages)))
 
 
-def _delete_stale(docs_dir: Path, keep: set[str]) -> int:
-    deleted = 0
-    candidates = [docs_dir / name for name in GENERATED_FILES]
-    for folder in GENERATED_DIRS:
-        if (docs_dir / folder).is_dir():
-            candidates.extend(p for p in (docs_dir / folder).rglob("*") if p.is_file())
-    for path in candidates:
-        if path.is_file() and path.relative_to(docs_dir).as_posix() not in keep:
-            path.unlink()
-            deleted += 1
-    for folder in GENERATED_DIRS:
-        for directory in sorted((docs_dir / folder).glob("**/"), reverse=True):
-            if directory.is_dir() and not any(directory.iterdir()):
-                directory.rmdir()
-    return deleted
+def docs_renames(area: StagingArea, docs_dir: Path) -> list[Rename]:
+    names = (*GENERATED_DIRS, *GENERATED_FILES)
+    return [Rename(area.docs / name, docs_dir / name, (area.docs / name).exists()) for name in names]
+
+
+def site_rename(area: StagingArea, site_dir: Path) -> Rename:
+    return Rename(area.site, site_dir, True)
+
+
+def _link(source: Path, target: Path) -> bool:
+    try:
+        os.link(source, target)
+    except OSError:
+        return False
+    return True
+
+
+def _files(docs_dir: Path) -> set[str]:
+    if not docs_dir.is_dir():
+        return set()
+    return {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file()}
+
+
+def _generated_files(docs_dir: Path) -> set[str]:
+    return {relative for relative in _files(docs_dir) if is_generated(relative)}

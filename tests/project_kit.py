@@ -1,0 +1,52 @@
+"""Helpers for tests that build whole throwaway projects: a copy of data/, the hand-written docs and mkdocs.yml."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+from unittest import mock
+
+from builder.analysis import Analyser
+from builder.config import load_config
+from builder.pipeline import BuildReport, run
+from builder.writer import is_generated
+
+ROOT = Path(__file__).resolve().parent.parent
+
+EXTRA_ARTICLE = """---
+title: Berlin and Ankara talk again about intelligence sharing
+published: 2016-08-20
+url: https://example.org/berlin-ankara
+author: A. Writer
+---
+Officials in Berlin said on Saturday that talks with Ankara about sharing reconnaissance data would resume.
+
+A spokesperson for the ministry told reporters the data might be shared again next month.
+"""
+
+
+def make_project(dest: Path, data: Path = ROOT / "data") -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(data, dest / "data", copy_function=shutil.copyfile)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    for path in sorted((ROOT / "docs").rglob("*")):
+        relative = path.relative_to(ROOT / "docs").as_posix()
+        if path.is_file() and not is_generated(relative):
+            (dest / "docs" / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, dest / "docs" / relative)
+    return dest
+
+
+def snapshot(directory: Path) -> dict[str, str]:
+    """Every file under `directory`: relative path -> sha256 of its bytes (empty when it does not exist)."""
+    if not directory.is_dir():
+        return {}
+    return {p.relative_to(directory).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(directory.rglob("*")) if p.is_file()}
+
+
+def build(root: Path, analyser: Analyser, *, mkdocs: bool = True, strict: bool = False) -> BuildReport:
+    """The real pipeline in-process, with the session's already loaded analyser."""
+    with mock.patch.object(Analyser, "load", return_value=analyser):
+        return run(load_config(root, strict=strict, run_mkdocs=mkdocs))

@@ -1,0 +1,103 @@
+"""Crash safety: a build SIGKILLed at any point leaves docs/ (generated part) and site/ old or new, and the
+next build completes and matches a clean build. One build at a time per project."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from project_kit import EXTRA_ARTICLE, build, make_project, snapshot
+
+from builder.analysis import Analyser
+from builder.errors import BuildLockedError
+from builder.lock import build_lock
+from builder.swap import StagingArea, recover
+
+HERE = Path(__file__).resolve().parent
+# kill points of a Markdown-only build (docs/ changes, site/ stays), then of a full build (both change)
+DOCS_POINTS = ("before-stage", "write-3", "before-journal", "after-journal", "rename-1", "rename-4",
+               "rename-9", "cleanup")
+SITE_POINTS = ("mkdocs", "rename-site")
+pytestmark = pytest.mark.slow
+
+State = tuple[dict[str, str], dict[str, str]]
+
+
+def state(root: Path) -> State:
+    return snapshot(root / "docs"), snapshot(root / "site")
+
+
+@pytest.fixture(scope="module")
+def versions(analyser: Analyser, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, State, Path, State]:
+    """An old project (built from the seeds) and a clean build of the new data (the seeds plus one article)."""
+    base = tmp_path_factory.mktemp("atomic")
+    old = make_project(base / "old")
+    build(old, analyser)
+    new = base / "new"
+    shutil.copytree(old, new)
+    (new / "data/articles/panarmenian/extra.md").write_text(EXTRA_ARTICLE, encoding="utf-8")
+    build(new, analyser)
+    shutil.copytree(new / ".cache/analysis", old / ".cache/analysis", dirs_exist_ok=True)
+    return old, state(old), new, state(new)
+
+
+def killed_build(root: Path, fingerprint: str, point: str, mkdocs: bool) -> int:
+    command = [sys.executable, str(HERE / "atomic_driver.py"), str(root), fingerprint, point]
+    if not mkdocs:
+        command.append("--no-mkdocs")
+    proc = subprocess.Popen(command, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            env={**os.environ, "PYTHONPATH": str(HERE.parent)})
+    output, _ = proc.communicate(timeout=300)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)  # a mkdocs child outlives the killed build
+    assert proc.returncode == -signal.SIGKILL or point == "none", output.decode()
+    return proc.returncode
+
+
+def differences(got: State, want: State) -> list[str]:
+    return [f"{tree}/{path}" for tree, a, b in (("docs", got[0], want[0]), ("site", got[1], want[1]))
+            for path in sorted(set(a) | set(b)) if a.get(path) != b.get(path)]
+
+
+@pytest.mark.parametrize(("point", "mkdocs"), [*((p, False) for p in DOCS_POINTS), *((p, True) for p in SITE_POINTS)])
+def test_kill_leaves_old_or_new(versions: tuple[Path, State, Path, State], analyser: Analyser, tmp_path: Path,
+                                point: str, mkdocs: bool) -> None:
+    old, old_state, _, new_state = versions
+    root = tmp_path / "project"
+    shutil.copytree(old, root)
+    (root / "data/articles/panarmenian/extra.md").write_text(EXTRA_ARTICLE, encoding="utf-8")
+    killed_build(root, analyser.fingerprint(), point, mkdocs)
+    before_recovery = state(root)
+    journal = (root / ".cache/staging/journal.json").exists()
+    recover(StagingArea.for_project(root))
+    after = state(root)
+    expected_new = new_state if mkdocs else (new_state[0], old_state[1])
+    assert after in (old_state, expected_new), f"{point}: a mix of old and new outputs"
+    if not journal:  # the swap had not begun, or had ended: what a reader saw was whole
+        assert before_recovery == after
+    killed_build(root, analyser.fingerprint(), "none", mkdocs)
+    assert differences(state(root), expected_new) == []
+    assert not (root / ".cache/staging").exists()
+
+
+def test_second_build_exits_with_a_message(tmp_path: Path) -> None:
+    busy = rf"another build is running \(pid {os.getpid()}\)"
+    with build_lock(tmp_path), pytest.raises(BuildLockedError, match=busy), build_lock(tmp_path):
+        pass
+    with build_lock(tmp_path):  # released once the first build ends
+        pass
+
+
+def test_concurrent_cli_build_is_refused(versions: tuple[Path, State, Path, State], tmp_path: Path) -> None:
+    old = versions[0]
+    with build_lock(old):
+        proc = subprocess.run([sys.executable, "-m", "builder", "build", "--root", str(old), "--no-mkdocs"],
+                              capture_output=True, text=True, cwd=HERE.parent, timeout=120, check=False)
+    assert proc.returncode == 1
+    assert "another build is running" in proc.stderr and "Traceback" not in proc.stderr
