@@ -4,6 +4,9 @@
     python -m builder analyze FILE                 human-readable analysis of one article file
     python -m builder analyze --plain --jsonl      stdin {"id","text"} -> stdout analysis per line
     python -m builder group --jsonl                stdin {"id","title","text","outlet","published"} -> {"id","event","story"}
+    python -m builder add FILE.html|URL [--outlet SLUG]   extract one article into data/articles/<outlet>/
+    python -m builder fetch                        add the new articles of the feeds in data/feeds.yml
+    python -m builder diff OLD.json NEW.json       what changed between two builds' docs/data/figures.json
 """
 
 from __future__ import annotations
@@ -112,6 +115,44 @@ def cmd_build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _outlets(root: Path) -> tuple[Any, ...]:
+    from builder.config import load_outlets
+
+    path = root / "data" / "outlets.yml"
+    return load_outlets(path) if path.exists() else ()
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from builder.library import add_article, known_articles
+
+    root = Path(args.root)
+    articles = root / "data" / "articles"
+    added = add_article(articles, args.source, _outlets(root), known_articles(articles), outlet=args.outlet)
+    print(f"added {added.path} ({added.outlet}): {added.title}")
+    return EXIT_OK
+
+
+def cmd_fetch(args: argparse.Namespace) -> int:
+    from builder.fetch import Outcome, fetch_feeds, load_feeds, summary
+
+    root = Path(args.root)
+    feeds = load_feeds(Path(args.feeds) if args.feeds else root / "data" / "feeds.yml")
+
+    def show(outcome: Outcome) -> None:
+        print(f"{outcome.status}: {outcome.link} — {outcome.reason}", file=sys.stderr if args.quiet else sys.stdout)
+
+    outcomes = fetch_feeds(root / "data" / "articles", feeds, _outlets(root), show)
+    print(f"fetch: {len(feeds)} feed(s): {summary(outcomes)}")
+    return EXIT_ERROR if any(o.status == "failed" for o in outcomes) and args.strict else EXIT_OK
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from builder.diff import load_figures, report
+
+    sys.stdout.write(report(load_figures(Path(args.old)), load_figures(Path(args.new))))
+    return EXIT_OK
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m builder", description=__doc__,
                                   formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -133,7 +174,28 @@ def parser() -> argparse.ArgumentParser:
     group = sub.add_parser("group", help="assign articles to events and stories")
     group.add_argument("--jsonl", action="store_true", help='read {"id","title","text","outlet","published"} lines')
     group.set_defaults(func=cmd_group)
+    _acquire_parsers(sub)
     return top
+
+
+def _acquire_parsers(sub: Any) -> None:
+    add = sub.add_parser("add", help="extract one article (saved .html or URL) into data/articles/<outlet>/")
+    add.add_argument("source", help="a saved article page (.html) or its http(s) URL")
+    add.add_argument("--outlet", help="outlet slug (default: the outlet in data/outlets.yml whose homepage host matches)")
+    add.add_argument("--root", default=".", help="project root (default: .)")
+    add.set_defaults(func=cmd_add)
+
+    fetch = sub.add_parser("fetch", help="add new articles from the RSS/Atom feeds in data/feeds.yml")
+    fetch.add_argument("--root", default=".", help="project root (default: .)")
+    fetch.add_argument("--feeds", help="feeds file (default: ROOT/data/feeds.yml)")
+    fetch.add_argument("--strict", action="store_true", help="exit 1 when a feed or page could not be fetched")
+    fetch.add_argument("--quiet", action="store_true", help="per-article lines to stderr, only the summary to stdout")
+    fetch.set_defaults(func=cmd_fetch)
+
+    diff = sub.add_parser("diff", help="Markdown summary of what changed between two figures.json files")
+    diff.add_argument("old", help="figures.json of the base build (absent: everything is new)")
+    diff.add_argument("new", help="figures.json of the new build")
+    diff.set_defaults(func=cmd_diff)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
