@@ -12,6 +12,12 @@ Decisions the negative cases pin down:
 - A passive of saying needs the claim as its complement ("is said to", "it is believed that"): "nothing is
   said about the budget" reports no hearsay.
 - "can" is never a hedge: ability and possibility, not doubt about a claim.
+- A vague quantifier of people or claims ("many critics", "some accounts", "several sources") hides who holds a
+  view: vague_attribution. Of anything else, or partitive ("several albums", "many of his songs", "many of them
+  were killed"), it leaves a count vague: approximator.
+- A ranking among peers ("one of the greatest", "among the most beautiful") with no judge is puffery; there is
+  no peacock type, so it is vague_attribution (unnamed judges). A plain superlative of fact ("the oldest
+  bridge", "one of the first settlers") is not.
 - "would" hedges only when it softens a claim ("would seem", "would have been"), not the consequence of a
   conditional ("would collapse if") nor a reported future.
 """
@@ -81,6 +87,16 @@ def hedges(nlp: Language, lexicon: HedgeLexicon, text: str,
     ("Around 2,000 troops were sent to the border.", "around", HedgeType.APPROXIMATOR),
     ("Several villages were flooded overnight.", "several", HedgeType.APPROXIMATOR),
     ("Nearly all of the ballots were counted.", "nearly", HedgeType.APPROXIMATOR),
+    ("Many critics dismissed the plan as naive.", "many", HedgeType.VAGUE_ATTRIBUTION),
+    ("Some accounts place the ambush further north.", "some", HedgeType.VAGUE_ATTRIBUTION),
+    ("Several sources confirmed the meeting.", "several", HedgeType.VAGUE_ATTRIBUTION),
+    ("The band released several albums in the 1990s.", "several", HedgeType.APPROXIMATOR),
+    ("Many of his songs were recorded in Memphis.", "many", HedgeType.APPROXIMATOR),
+    ("He lived in the town for many years.", "many", HedgeType.APPROXIMATOR),
+    ("She is one of the greatest sprinters of her time.", "one of the greatest", HedgeType.VAGUE_ATTRIBUTION),
+    ("The bridge is among the most beautiful in Europe.", "among the most beautiful", HedgeType.VAGUE_ATTRIBUTION),
+    ("It was one of the most influential papers of the decade.", "one of the most influential",
+     HedgeType.VAGUE_ATTRIBUTION),
 ])
 def test_finds_hedge(nlp: Language, lexicon: HedgeLexicon, text: str, cue: str, kind: HedgeType) -> None:
     found = {(h.cue, h.type) for h in hedges(nlp, lexicon, text)}
@@ -107,6 +123,8 @@ def test_finds_hedge(nlp: Language, lexicon: HedgeLexicon, text: str, cue: str, 
     "The party offered some support to the strikers.",
     "Nothing is said about the budget in the report.",
     "The once-certain victory slipped away.",
+    "He was one of the first settlers in the valley.",
+    "It is the oldest bridge in the city.",
 ])
 def test_no_hedge(nlp: Language, lexicon: HedgeLexicon, text: str) -> None:
     assert hedges(nlp, lexicon, text) == ()

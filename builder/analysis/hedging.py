@@ -14,10 +14,13 @@ from types import MappingProxyType
 
 from spacy.tokens import Doc, Token
 
-from builder.analysis.hedge_rules import CHECKS, Extent, HedgeWords
+from builder.analysis.hedge_context import CONTEXT_CHECKS
+from builder.analysis.hedge_rules import CHECKS, Check, Extent, HedgeWords
 from builder.analysis.hedge_voice import quoted_regions, voice_of
 from builder.lexicons import load_table
 from builder.models import Attribution, Hedge, HedgeType, Span
+
+RULES: Mapping[str, Check] = MappingProxyType({**CHECKS, **CONTEXT_CHECKS})
 
 
 @dataclass(frozen=True)
@@ -52,8 +55,8 @@ def load_hedge_words(name: str = "hedges_words") -> HedgeWords:
 def load_hedge_lexicon(name: str = "hedges") -> HedgeLexicon:
     cues: dict[str, list[HedgeCue]] = {}
     for cue, kind, rule, _origin in load_table(name, 4):
-        if rule not in CHECKS and rule != "phrase":
-            raise ValueError(f"lexicon {name}.tsv: unknown rule {rule!r} for {cue!r}; valid: {', '.join(CHECKS)}")
+        if rule not in RULES and rule != "phrase":
+            raise ValueError(f"lexicon {name}.tsv: unknown rule {rule!r} for {cue!r}; valid: {', '.join(RULES)}")
         try:
             hedge_type = HedgeType(kind)
         except ValueError:
@@ -72,7 +75,7 @@ def _phrase(token: Token, cue: str) -> Extent:
 def _candidates(doc: Doc, lexicon: HedgeLexicon) -> Iterator[tuple[Span, HedgeType]]:
     for token in doc:
         for entry in lexicon.lookup(token):
-            rule = CHECKS.get(entry.rule)
+            rule = RULES.get(entry.rule)
             extent = rule(token, lexicon.words) if rule is not None else _phrase(token, entry.cue)
             if extent is not None:
                 first, last = extent

@@ -1,0 +1,77 @@
+"""Context checks: what a vague quantifier counts, and rankings without a judge.
+
+"Many critics", "some scholars", "several sources" generalise about unnamed people or claims: a weasel
+(vague attribution). "Several albums", "many of his songs", "for many years" leave a count vague: an
+approximator. Both are uncertain to a reader (the CoNLL-2010 Wikipedia annotation marks both), but only the
+first hides who holds a view, which is what the framing pages compare.
+
+"One of the most influential", "among the finest": a ranking that nobody is said to have made (Wikipedia
+"Words to watch": puffery and weasel). There is no peacock hedge type (builder/models.py), so the lexicon
+maps it to vague_attribution: the ranking implies unnamed judges.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from spacy.tokens import Token
+
+from builder.analysis.hedge_rules import Check, Extent, HedgeWords, quantifier
+
+
+def quantified(token: Token) -> Token | None:
+    """The noun a quantifier generalises over ("many critics"), or None: a partitive counts members of a known
+    set ("many of his songs", "many of them were killed") and a lone quantifier counts ("many were killed")."""
+    if token.dep_ in {"det", "amod", "nummod", "quantmod"} and token.head.i > token.i:
+        return token.head
+    return None
+
+
+def about_people(token: Token, words: HedgeWords) -> bool:
+    """The quantifier generalises about people or claims ("some scholars", "many accounts")."""
+    noun = quantified(token)
+    if noun is None:
+        return False
+    lemma = noun.lemma_.lower()
+    if lemma in words.group or lemma in words.claim or noun.ent_type_ == "NORP":
+        return True
+    # Agent nouns of scholarship and belief: "theologians", "linguists", "Marxists".
+    return noun.tag_ == "NNS" and lemma.endswith(("ist", "ian", "logue"))
+
+
+def group_quantifier(token: Token, words: HedgeWords) -> Extent:
+    extent = quantifier(token, words)
+    return extent if extent is not None and about_people(token, words) else None
+
+
+def count_quantifier(token: Token, words: HedgeWords) -> Extent:
+    extent = quantifier(token, words)
+    return extent if extent is not None and not about_people(token, words) else None
+
+
+def _superlative_after(token: Token, opening: tuple[str, ...]) -> Token | None:
+    """The graded word after `opening` ("of the"): "finest", or the adjective of "most influential"."""
+    start = token.i + 1 + len(opening)
+    end = min(start + 2, token.sent.end)
+    if start >= end or tuple(t.lower_ for t in token.doc[token.i + 1: start]) != opening:
+        return None
+    graded = token.doc[start]
+    if graded.tag_ == "JJS":
+        return graded
+    following = token.doc[start + 1] if start + 1 < end else None
+    if graded.tag_ == "RBS" and following is not None and following.pos_ in {"ADJ", "ADV", "VERB"}:
+        return following
+    return None
+
+
+def ranking(token: Token, words: HedgeWords) -> Extent:
+    """A ranking among peers with no judge: "one of the greatest", "among the most beautiful"."""
+    opening = ("of", "the") if token.lower_ == "one" else ("the",)
+    graded = _superlative_after(token, opening)
+    return (token, graded) if graded is not None else None
+
+
+CONTEXT_CHECKS: Mapping[str, Check] = MappingProxyType({
+    "group_quantifier": group_quantifier, "count_quantifier": count_quantifier, "ranking": ranking,
+})
