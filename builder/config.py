@@ -70,25 +70,29 @@ def load_outlets(path: Path) -> tuple[Outlet, ...]:
     if raw is None:
         return ()
     if not isinstance(raw, Mapping):
-        raise ConfigError(f"{path}: expected a mapping of outlet slug -> settings, got {type(raw).__name__}")
+        raise ConfigError(f"{path}: expected a mapping of outlet slug -> settings, got {type(raw).__name__} — "
+                          "write one `slug:` line per folder of data/articles/, with `name: ...` under it")
     return tuple(_outlet(path, str(slug), settings) for slug, settings in sorted(raw.items(), key=lambda kv: str(kv[0])))
 
 
 def _outlet(path: Path, slug: str, settings: Any) -> Outlet:
     where = f"{path}: outlet {slug!r}"
     if not SLUG.match(slug):
-        raise ConfigError(f"{where}: slugs are lower-case letters, digits, '-' and '_' (the folder name under data/articles/)")
+        raise ConfigError(f"{where}: slugs are lower-case letters, digits, '-' and '_' — "
+                          "use the folder's name under data/articles/")
     if not isinstance(settings, Mapping):
-        raise ConfigError(f"{where}: expected a mapping with at least `name`")
+        raise ConfigError(f"{where}: expected a mapping with at least `name` — write `name: ...` indented under it")
     unknown = sorted(set(settings) - OUTLET_FIELDS)
     if unknown:
-        raise ConfigError(f"{where}: unknown field(s) {', '.join(map(str, unknown))}; valid: {', '.join(sorted(OUTLET_FIELDS))}")
+        raise ConfigError(f"{where}: unknown field(s) {', '.join(map(str, unknown))} — "
+                          f"valid: {', '.join(sorted(OUTLET_FIELDS))}")
     patterns = _strings(where, settings, "boilerplate_patterns")
     for pattern in patterns:
         try:
             re.compile(pattern)
         except re.error as err:
-            raise ConfigError(f"{where}: boilerplate pattern {pattern!r} is not a valid regular expression ({err})") from err
+            raise ConfigError(f"{where}: boilerplate pattern {pattern!r} is not a valid regular expression ({err}) — "
+                              "fix it, or quote it with single quotes") from err
     return Outlet(
         slug=slug,
         name=_string(where, settings, "name") or slug,
@@ -106,7 +110,7 @@ def _string(where: str, settings: Mapping[str, Any], key: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str | int | float):
-        raise ConfigError(f"{where}: `{key}` must be text, got {type(value).__name__}")
+        raise ConfigError(f"{where}: `{key}` must be text, got {type(value).__name__} — write `{key}: some text`")
     return str(value)
 
 
@@ -115,7 +119,7 @@ def _strings(where: str, settings: Mapping[str, Any], key: str) -> tuple[str, ..
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{where}: `{key}` must be a list of strings")
+        raise ConfigError(f"{where}: `{key}` must be a list of strings — write one `- text` line per entry")
     return tuple(value)
 
 

@@ -38,9 +38,12 @@ class BuildReport:
     warnings: tuple[str, ...]
     site_built: bool
     recovered: str | None = None
+    replaced: bool = True  # False: --strict found problems, docs/ and site/ were left as they were
 
     def summary(self) -> str:
         site = "site/ built with mkdocs" if self.site_built else "mkdocs skipped"
+        if not self.replaced:
+            site += "; nothing replaced (--strict)"
         return (f"{self.articles} articles, {self.events} events, {self.stories} stories; "
                 f"pages: {self.pages.written} written, {self.pages.unchanged} unchanged, "
                 f"{self.pages.deleted} deleted; {site}" + (f" ({self.recovered})" if self.recovered else ""))
@@ -65,9 +68,13 @@ def run(config: Config) -> BuildReport:
         if config.run_mkdocs:
             warnings.extend(build_site(config, area, source_date(ingested.articles)))
             renames.append(site_rename(area, config.site_dir))
-        commit(area, renames)
+        replaced = not (config.strict and warnings)  # a failed --strict build leaves the old site up
+        if replaced:
+            commit(area, renames)
+        else:
+            recover(area)  # no journal yet: discards the staging area
     return BuildReport(len(analysed), len(events), len(stories), written, tuple(warnings), config.run_mkdocs,
-                       recovered)
+                       recovered, replaced)
 
 
 def analyse(articles: Sequence[Article], analyser: Analyser, cache: AnalysisCache | None,

@@ -18,7 +18,8 @@ from builder.ingest.boilerplate import ChromeRules, clean, repeated_lines
 from builder.ingest.readers import ARTICLE_SUFFIXES, RawDocument, read_document
 from builder.models import Article, Outlet
 
-MAX_BYTES = 5_000_000  # a news article is a few tens of kB; anything this large is not one
+MAX_BYTES = 1_000_000  # a news article is a few tens of kB; anything this large is not one (nor fits spaCy)
+MAX_LINE_CHARS = 100_000  # a paragraph, even a whole article on one line, is far shorter
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,8 @@ def ingest(config: Config) -> IngestResult:
         repeated = repeated_lines(item.doc.body for item in items)
         rules = (ChromeRules.for_outlet(outlet), generic)
         articles.extend(_article(config, item, rules, repeated, problems) for item in items)
-    return IngestResult(_unique_ids([a for a in articles if a.text]), outlets, tuple(problems))
+    kept = drop_duplicates(config.data_dir, [a for a in articles if a.text], problems)
+    return IngestResult(_unique_ids(kept), outlets, tuple(problems))
 
 
 def _article_files(config: Config, problems: list[InputError]) -> list[Path]:
@@ -61,14 +63,37 @@ def _article_files(config: Config, problems: list[InputError]) -> list[Path]:
                                            "move it to data/articles/<outlet-slug>/"))
             continue
         for path in sorted(entry.rglob("*")):
-            if path.name.startswith(".") or path.is_dir():
+            if path.name.startswith("."):
                 continue
-            if path.suffix.lower() in ARTICLE_SUFFIXES:
+            problem = check_path(config.articles_dir, path)
+            if problem:
+                problems.append(problem)
+            elif not path.is_dir():
                 files.append(path)
-            else:
-                problems.append(InputError(path, f"ignored: unsupported file type {path.suffix!r}",
-                                           f"articles are {', '.join(ARTICLE_SUFFIXES)} files"))
     return files
+
+
+def check_path(articles_dir: Path, path: Path) -> InputError | None:
+    """Why `path` (a file or folder under an outlet folder) is not an article to read, if it is not."""
+    suffix = path.suffix.lower()
+    if path.is_symlink():
+        try:
+            resolved = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return InputError(path, "broken or looping symbolic link", "replace the link with the article file")
+        if not resolved.is_relative_to(articles_dir.resolve()):
+            # a link out of data/ would publish whatever it points at
+            return InputError(path, f"symbolic link to {resolved}, outside data/articles/",
+                              "copy the article into data/articles/ instead of linking to it")
+    if path.is_dir():
+        if suffix in ARTICLE_SUFFIXES:
+            return InputError(path, "a folder named like an article file (its files are read as articles)",
+                              "rename the folder without the extension")
+        return None
+    if suffix not in ARTICLE_SUFFIXES:
+        return InputError(path, f"ignored: unsupported file type {path.suffix!r}",
+                          f"articles are {', '.join(ARTICLE_SUFFIXES)} files")
+    return None
 
 
 def _load(config: Config, path: Path, problems: list[InputError]) -> _Loaded | None:
@@ -76,14 +101,27 @@ def _load(config: Config, path: Path, problems: list[InputError]) -> _Loaded | N
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(path, f"file is {size // 1_000_000} MB, too large for one article",
-                             "split it into one file per article")
-        return _Loaded(path, outlet, read_document(path, path.read_bytes()))
+            raise InputError(path, f"file is {size / 1_000_000:.1f} MB, too large for one article "
+                                   f"(limit {MAX_BYTES // 1_000_000} MB)", "split it into one file per article")
+        doc = read_document(path, path.read_bytes())
+        check_lines(path, doc.body)
+        if doc.meta.outlet and doc.meta.outlet != outlet:
+            raise InputError(path, f"front matter says `outlet: {doc.meta.outlet}` but the file is in {outlet}/",
+                             f"move the file to data/articles/{doc.meta.outlet}/ or fix `outlet:`")
+        return _Loaded(path, outlet, doc)
     except InputError as err:
         problems.append(err)
     except OSError as err:
         problems.append(InputError(path, f"cannot be read ({err.strerror})", "check the file's permissions"))
     return None
+
+
+def check_lines(path: Path, body: str) -> None:
+    longest = max(body.split("\n"), key=len)
+    if len(longest) > MAX_LINE_CHARS:
+        number = body.split("\n").index(longest) + 1
+        raise InputError(path, f"line {number} is {len(longest):,} characters long: not article text "
+                               "(minified HTML, or data?)", "save the article's text, one paragraph per line")
 
 
 def _outlets(config: Config, used: set[str], problems: list[InputError]) -> tuple[Outlet, ...]:
@@ -116,6 +154,20 @@ def _article(config: Config, item: _Loaded, rules: tuple[ChromeRules, ...], repe
         language=meta.language or "en",
         removed=cleaned.removed,
     )
+
+
+def drop_duplicates(data_dir: Path, articles: list[Article], problems: list[InputError]) -> list[Article]:
+    """The same text under two file names is one article: the first path (in sort order) is kept."""
+    first: dict[str, Article] = {}
+    for article in sorted(articles, key=lambda a: a.path):
+        key = hashlib.sha256(" ".join(article.text.split()).casefold().encode("utf-8")).hexdigest()
+        if key in first:
+            problems.append(InputError(data_dir / article.path, f"the same article as data/{first[key].path}",
+                                       "delete one of the two files"))
+        else:
+            first[key] = article
+    kept = {id(a) for a in first.values()}
+    return [a for a in articles if id(a) in kept]
 
 
 def _unique_ids(articles: list[Article]) -> tuple[Article, ...]:
