@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
+from test_reader_browser import need_chromium
 from test_site_build import STORY, build_site, site_corpus
 
 from builder.analysis import Analyser
@@ -30,8 +31,7 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server(analyser: Analyser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is absent (Debian package `chromium`): browser tests need it")
+    need_chromium()
     project = tmp_path_factory.mktemp("browser")
     result = build_site(project, render_site(site_corpus(analyser), RenderContext()))
     assert result.returncode == 0, result.stderr

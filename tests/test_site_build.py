@@ -32,6 +32,7 @@ def hostile_article() -> AnalysedArticle:
 
 def build_site(project: Path, pages: dict[str, str]) -> subprocess.CompletedProcess[str]:
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", project / "overrides", dirs_exist_ok=True)
     for relative in HAND_WRITTEN:
         (project / "docs" / relative).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / "docs" / relative, project / "docs" / relative)

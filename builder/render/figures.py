@@ -62,7 +62,7 @@ def comparison_section(page: str, site: SiteIndex, articles: Sequence[AnalysedAr
 
 
 def figures_table(page: str, site: SiteIndex, outlets: Sequence[OutletFigures]) -> str:
-    head = "| | " + " | ".join(site.outlet_link(page, f.outlet) for f in outlets) + " |"
+    head = "| Figure | " + " | ".join(site.outlet_link(page, f.outlet) for f in outlets) + " |"
     rule = "|---|" + "---:|" * len(outlets)
     rows = [head, rule]
     for title, cell in table_rows(page, site):

@@ -1,0 +1,126 @@
+"""The reader's pages in headless Chromium at 1280 px and 390 px: screenshots (test-artifacts/), outlet columns
+side by side on wide screens and stacked on phones, nothing wider than the screen, charts as labelled images,
+and an axe-core check with no serious or critical violation."""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, sync_playwright
+from test_site_build import STORY, build_site, site_corpus
+
+from builder.analysis import Analyser
+from builder.render import RenderContext, render_site
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+PAGES = {
+    "story": STORY,
+    "home": "index.html",
+    "outlet": "outlets/southfront.html",
+    "article": "articles/southfront/moscow-to-share-intelligence-on-syria-with-turkey.html",
+}
+WIDTHS = (1280, 390)
+pytestmark = pytest.mark.slow
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def need_chromium() -> None:
+    if not CHROMIUM.exists():
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"{CHROMIUM} is absent but REQUIRE_BROWSER=1: install Debian's `chromium`")
+        pytest.skip(f"{CHROMIUM} is absent (Debian package `chromium`): browser tests need it")
+
+
+@pytest.fixture(scope="module")
+def server(analyser: Analyser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    need_chromium()
+    project = tmp_path_factory.mktemp("reader")
+    result = build_site(project, render_site(site_corpus(analyser), RenderContext()))
+    assert result.returncode == 0, result.stderr
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(project / "site")))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser(server: str) -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        yield chromium
+        chromium.close()
+
+
+def open_at(browser: Browser, url: str, width: int) -> Page:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(url, wait_until="networkidle")
+    return page
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_screenshot_and_no_sideways_scroll(browser: Browser, server: str, name: str, width: int) -> None:
+    page = open_at(browser, server + PAGES[name], width)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"reader-{name}-{width}.png"), full_page=True)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 1, f"{name} at {width}px scrolls sideways by {overflow}px"
+    page.context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_outlet_columns(browser: Browser, server: str, width: int) -> None:
+    page = open_at(browser, server + STORY, width)
+    columns = page.locator(".outlet-column")
+    assert columns.count() == 2
+    first, second = (columns.nth(i).bounding_box() for i in range(2))
+    assert first is not None and second is not None
+    if width >= 1000:
+        assert abs(first["y"] - second["y"]) < 2 and second["x"] > first["x"] + first["width"] - 1  # side by side
+    else:
+        assert abs(first["x"] - second["x"]) < 2 and second["y"] >= first["y"] + first["height"]  # stacked
+    for i in range(2):
+        assert columns.nth(i).locator(".article-body mark").count() > 0  # the highlights come along
+    ids = page.evaluate("[...document.querySelectorAll('[id]')].map(e => e.id)")
+    assert len(ids) == len(set(ids)), "duplicate ids on the story page"
+    page.context.close()
+
+
+def test_charts_are_labelled_images(browser: Browser, server: str) -> None:
+    page = open_at(browser, server + STORY, 1280)
+    charts = page.locator("svg.chart[role=img]")
+    assert charts.count() == 2
+    for i in range(2):
+        chart = charts.nth(i)
+        assert chart.is_visible()
+        labelled = chart.get_attribute("aria-labelledby") or ""
+        assert all(page.locator(f"[id='{part}']").count() == 1 for part in labelled.split())
+    assert "PanARMENIAN.Net" in (page.locator("svg.chart desc").first.text_content() or "")
+    page.context.close()
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_axe_finds_nothing_serious(browser: Browser, server: str, name: str) -> None:
+    page = open_at(browser, server + PAGES[name], 1280)
+    results = Axe().run(page)
+    serious = [(v["id"], v["impact"], len(v["nodes"])) for v in results.response["violations"]
+               if v["impact"] in ("serious", "critical")]
+    (ARTIFACTS / f"axe-{name}.txt").write_text(results.generate_report(), encoding="utf-8")
+    assert serious == [], serious
+    page.context.close()
