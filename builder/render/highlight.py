@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from builder.compare import attribution_anchor, hedge_anchor
 from builder.models import Attribution, Source, Span, TextAnalysis
 from builder.render.escape import attr, text_html
+from builder.render.sanitize import clean_body
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
@@ -76,7 +77,7 @@ def body_html(text: str, analysis: TextAnalysis) -> str:
     paragraphs = [_paragraph(text, start, end, placed, opened) for start, end in paragraph_ranges(text)]
     # a span outside the text (or only over blank lines) still gets its anchor, so links to it stay valid
     lost = "".join(f'<span id="{m.anchor}" class="hl-lost"></span>' for m in marks if m.anchor not in opened)
-    return '<div class="article-body">\n' + "\n".join(paragraphs) + lost + "\n</div>"
+    return clean_body('<div class="article-body">\n' + "\n".join(paragraphs) + lost + "\n</div>")
 
 
 def paragraph_ranges(text: str) -> list[tuple[int, int]]:

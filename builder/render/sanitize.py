@@ -1,0 +1,20 @@
+"""Second line of defence for HTML the builder writes itself: an allowlist sanitiser (nh3, i.e. ammonia).
+
+The escaping in escape.py is the first line: third-party text never becomes markup. Raw HTML fragments that
+carry third-party text (the highlighted article body) also pass through this allowlist, so that a mistake in
+escaping still cannot produce a script, an event handler, a style or a link: only the tags and attributes the
+highlighter writes survive. Text content is kept (escaped), never deleted.
+"""
+
+from __future__ import annotations
+
+import nh3
+
+BODY_TAGS = frozenset({"div", "p", "mark", "span", "br"})
+BODY_ATTRIBUTES = frozenset({"id", "class", "title"})
+
+
+def clean_body(fragment: str) -> str:
+    """`fragment` with every tag and attribute outside the highlighter's vocabulary removed."""
+    return nh3.clean(fragment, tags=set(BODY_TAGS), attributes={"*": set(BODY_ATTRIBUTES)}, url_schemes=set(),
+                     link_rel=None, strip_comments=True, clean_content_tags={"script", "style"})
