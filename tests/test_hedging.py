@@ -97,6 +97,13 @@ def hedges(nlp: Language, lexicon: HedgeLexicon, text: str,
     ("The bridge is among the most beautiful in Europe.", "among the most beautiful", HedgeType.VAGUE_ATTRIBUTION),
     ("It was one of the most influential papers of the decade.", "one of the most influential",
      HedgeType.VAGUE_ATTRIBUTION),
+    ("The method is used by most researchers in the field.", "most", HedgeType.VAGUE_ATTRIBUTION),
+    ("The building is viewed as a symbol of the city.", "is viewed", HedgeType.VAGUE_ATTRIBUTION),
+    ("It is known that the tribe hunted north of the river.", "is known", HedgeType.REPORTING),
+    ("It was hoped that the talks would resume.", "was hoped", HedgeType.REPORTING),
+    ("Red spots may or may not be present.", "may or may not", HedgeType.MODAL),
+    ("It was a common belief that the comet brought plague.", "common belief", HedgeType.VAGUE_ATTRIBUTION),
+    ("There is a strong possibility that the vote is delayed.", "possibility", HedgeType.EPISTEMIC),
 ])
 def test_finds_hedge(nlp: Language, lexicon: HedgeLexicon, text: str, cue: str, kind: HedgeType) -> None:
     found = {(h.cue, h.type) for h in hedges(nlp, lexicon, text)}
@@ -125,6 +132,9 @@ def test_finds_hedge(nlp: Language, lexicon: HedgeLexicon, text: str, cue: str, 
     "The once-certain victory slipped away.",
     "He was one of the first settlers in the valley.",
     "It is the oldest bridge in the city.",
+    "The town is known as the gateway to the hills.",
+    "She taught probability theory at the university.",
+    "The painting is seen in the second room.",
 ])
 def test_no_hedge(nlp: Language, lexicon: HedgeLexicon, text: str) -> None:
     assert hedges(nlp, lexicon, text) == ()

@@ -17,7 +17,7 @@ from types import MappingProxyType
 
 from spacy.tokens import Token
 
-from builder.analysis.hedge_rules import Check, Extent, HedgeWords, quantifier
+from builder.analysis.hedge_rules import Check, Extent, HedgeWords, agentless, quantifier
 
 
 def quantified(token: Token) -> Token | None:
@@ -41,8 +41,12 @@ def about_people(token: Token, words: HedgeWords) -> bool:
 
 
 def group_quantifier(token: Token, words: HedgeWords) -> Extent:
-    extent = quantifier(token, words)
-    return extent if extent is not None and about_people(token, words) else None
+    if not about_people(token, words):
+        return None
+    previous = token.doc[token.i - 1].lower_ if token.i > token.sent.start else ""
+    if token.lower_ == "most" and token.tag_ == "JJS" and previous not in {"the", "at"}:
+        return token, token  # "used by most researchers": a generalisation about people wherever it stands
+    return quantifier(token, words)
 
 
 def count_quantifier(token: Token, words: HedgeWords) -> Extent:
@@ -72,6 +76,22 @@ def ranking(token: Token, words: HedgeWords) -> Extent:
     return (token, graded) if graded is not None else None
 
 
+def epistemic_noun(token: Token, words: HedgeWords) -> Extent:
+    """ "the possibility that", "a likelihood of": a noun weighing a claim; not a term naming a field
+    ("probability theory")."""
+    if token.pos_ != "NOUN" or token.dep_ == "compound":
+        return None
+    return token, token
+
+
+def impersonal(token: Token, words: HedgeWords) -> Extent:
+    """ "it is known that": knowledge claimed for nobody in particular; "is known as" only names a thing."""
+    expletive = any(c.dep_ in {"nsubjpass", "expl"} and c.lower_ == "it" for c in token.children)
+    clause = any(c.dep_ == "ccomp" for c in token.children)
+    return agentless(token, words) if expletive and clause else None
+
+
 CONTEXT_CHECKS: Mapping[str, Check] = MappingProxyType({
     "group_quantifier": group_quantifier, "count_quantifier": count_quantifier, "ranking": ranking,
+    "epistemic_noun": epistemic_noun, "impersonal": impersonal,
 })
