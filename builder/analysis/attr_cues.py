@@ -99,17 +99,32 @@ def subject_of(verb: Token) -> Token | None:
         if subject is not None:
             return subject
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
-            return None
+            return _by_phrase(verb)
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head
         head = verb.head
-        if verb.dep_ in ("pcomp", "pobj") and head.pos_ == "ADP":
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.pos_ == "VERB":
+            # "X said Y was insane, adding ...": the parser hangs the reporting participle on the reported
+            # clause; its speaker is the one of the reporting verb.
+            head = head.head
+        elif verb.dep_ in ("pcomp", "pobj") and head.pos_ == "ADP":
             head = head.head
         elif verb.dep_ not in INHERITS:
             return None
         if head.i == verb.i:
             return None
         verb = head
+    return None
+
+
+def _by_phrase(verb: Token) -> Token | None:
+    """The agent of a passive that the parser left as a plain "by" phrase ("was called a fraud by critics")."""
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and (pobj.pos_ in ("PROPN", "PRON") or pobj.ent_type_ in ("PERSON", "ORG", "NORP")
+                                     or pobj.tag_ == "NNS"):
+                return pobj
     return None
 
 
@@ -151,6 +166,10 @@ def verb_content(verb: Token) -> tuple[int, int] | None:
         return colon
     comp = complement_of(verb)
     if comp is not None:
+        if comp.left_edge.i < verb.i < comp.i:
+            # A fronted relative or wh-word ("which he said were ...", "what Trump says his plan would do"):
+            # the clause runs on after the cue; the speaker between is no part of it.
+            return _object_span(verb.nbor(1).idx, comp.right_edge) if verb.i + 1 < len(verb.doc) else None
         return subtree_chars(comp)
     if verb.dep_ == "advcl" and any(c.lower_ == "as" for c in verb.children) and verb.i < verb.head.i:
         return _main_clause(verb.head)
@@ -218,12 +237,21 @@ def _embedded(verb: Token, entry: CueEntry) -> bool:
     return False
 
 
+def _asserted_infinitive(verb: Token) -> bool:
+    """A bare verb that still reports an act: with "do" ("did not say") or a modal in the main clause
+    ("will discuss", "can say", "would call it"), a prediction or a stance the outlet puts to the source."""
+    auxiliaries = [c for c in verb.children if c.dep_ == "aux"]
+    if any(c.lemma_ == "do" for c in auxiliaries):
+        return True
+    return verb.dep_ == "ROOT" and any(c.tag_ == "MD" for c in auxiliaries)
+
+
 def is_cue_verb(verb: Token, entry: CueEntry, has_particle: bool) -> bool:
     if verb.pos_ not in ("VERB",) or verb.dep_ in ("amod", "compound", "nmod"):
         return False
     # The bare infinitive ("to say", "will tell", "wants to see") is mostly a hypothetical or intended act,
     # not an attributed statement ("did not say" is one); a participle modifying a noun is an adjective.
-    if verb.tag_ == "VB" and not any(c.dep_ == "aux" and c.lemma_ == "do" for c in verb.children):
+    if verb.tag_ == "VB" and not _asserted_infinitive(verb):
         return False
     if verb.tag_ == "VBN" and verb.dep_ == "acl":
         return False

@@ -48,8 +48,20 @@ def _mention(token: Token | None, floor: int = 0) -> SpacySpan | None:
     if token is None:
         return None
     if token.lower_ in RELATIVE and token.dep_ in ("nsubj", "nsubjpass"):
-        return token.doc[token.i : token.i + 1]
+        return _relative(token)
     return noun_phrase(token, floor)
+
+
+def _relative(pronoun: Token) -> SpacySpan:
+    """A relative pronoun with the noun phrase it stands for ("the senator, who"): the mention is both, the
+    pronoun in the clause and its antecedent naming the speaker."""
+    doc = pronoun.doc
+    clause = pronoun.head
+    if clause.dep_ == "relcl" and clause.head.i < pronoun.i:
+        antecedent = noun_phrase(clause.head)
+        if antecedent.end <= pronoun.i and all(t.is_punct for t in doc[antecedent.end : pronoun.i]):
+            return doc[antecedent.start : pronoun.i + 1]
+    return doc[pronoun.i : pronoun.i + 1]
 
 
 def _speaker(verb: Token, content: tuple[int, int] | None, quotes: tuple[tuple[int, int], ...] = ()) -> SpacySpan | None:

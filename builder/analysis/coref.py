@@ -121,6 +121,8 @@ def _clause_subject(pronoun: Token) -> Token | None:
 def _target(mention: SpacySpan) -> SpacySpan:
     """The phrase that says who `mention` is: itself, or the noun a relative or possessive pronoun stands for."""
     head = mention.root
+    if len(mention) > 1 and mention[-1].lower_ in ("who", "which", "that"):
+        return noun_phrase(head)
     if head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl":
         return noun_phrase(head.head.head)
     if head.dep_ == "poss" and head.pos_ == "PRON":
