@@ -1,7 +1,7 @@
 """Accuracy gate: hedge detection on the CoNLL-2010 Wikipedia weasel/hedge sentences (../shared/eval).
 
 A sentence counts as uncertain when at least one hedge is reported. The floor sits a little under the figure
-reached on the dev part (uncertain-class F1 0.823; even ids 0.821, odd ids 0.824), so a regression fails here
+reached on the dev part (uncertain-class F1 0.829; even ids 0.823, odd ids 0.835), so a regression fails here
 before it reaches the held-out judgement; it never goes below the project's hard floor of 0.70.
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-F1_FLOOR = 0.81
+F1_FLOOR = 0.815
 
 
 @pytest.mark.accuracy
