@@ -90,6 +90,8 @@ FN_CLASSES: tuple[tuple[str, Callable[[Doc], Token | None]], ...] = (
     ("intensified evaluation (\"very popular\")", _intensified),
     ("\"other\"/\"others\"", lambda d: _words(d, frozenset({"other", "others"}))),
     ("\"can\" (root possibility)", lambda d: _words(d, frozenset({"can"}))),
+    ("\"may\" left out as root possibility (generic subject: \"patients may feel\")",
+     lambda d: next((t for t in d if t.lower_ == "may" and t.tag_ == "MD"), None)),
 )
 
 
