@@ -1,14 +1,14 @@
-"""The side-by-side comparison (story, event and outlet pages): a table whose every figure links to the list
-of highlighted spans that produced it, the lists themselves, and shared versus single-outlet sources."""
+"""The figures table (story, event and outlet pages), whose every figure links to the list of highlighted spans
+that produced it, and those lists (the evidence). The page layout around them: builder/render/story_view.py."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from builder.compare import CitedSource, Comparison, Evidence, OutletFigures, SharedSource, compare
-from builder.models import AnalysedArticle, SourceKind, Voice
+from builder.compare import CitedSource, Comparison, Evidence, OutletFigures
+from builder.models import SourceKind, Voice
 from builder.render.escape import md, md_short
-from builder.render.paths import link, slugify
+from builder.render.paths import slugify
 from builder.render.site import SiteIndex
 
 KIND_LABELS = {
@@ -42,23 +42,6 @@ def summary_line(site: SiteIndex, comparison: Comparison) -> str:
         named = f", {percent(figures.named_share)} named" if count else ""
         parts.append(f"{md(site.outlet_name(figures.outlet))}: {count} {noun}{named}")
     return " · ".join(parts)
-
-
-def comparison_section(page: str, site: SiteIndex, articles: Sequence[AnalysedArticle]) -> str:
-    comparison = compare(articles)
-    if not comparison.outlets:
-        return "No articles.\n"
-    return "\n".join([
-        "## Side by side\n",
-        "Every figure links to the highlighted words it counts (listed under *Evidence* below). "
-        f"What each row measures: [methodology]({link(page, 'methodology/index.md')}).\n",
-        figures_table(page, site, comparison.outlets),
-        "## Sources shared and not shared\n",
-        sources_section(page, site, comparison),
-        "## Evidence\n",
-        "The spans behind each figure; each links to the highlight in the article text.\n",
-        *(evidence_section(page, site, f) for f in comparison.outlets),
-    ])
 
 
 def figures_table(page: str, site: SiteIndex, outlets: Sequence[OutletFigures]) -> str:
@@ -152,33 +135,3 @@ def source_list(page: str, site: SiteIndex, cited: Sequence[CitedSource]) -> str
         + ")"
         for s in cited
     )
-
-
-def sources_section(page: str, site: SiteIndex, comparison: Comparison) -> str:
-    if len(comparison.outlets) < 2:
-        return "Only one outlet covers this; nothing to compare.\n"
-    lines = ["**Cited by more than one outlet:**\n"]
-    lines += [_shared_line(page, site, s) for s in comparison.shared] or ["- none"]
-    lines.append("\n**Cited by one outlet only:**\n")
-    for figures in comparison.outlets:
-        own = [s for s in comparison.unique if s.outlets == (figures.outlet,)]
-        names = ", ".join(_source_mention_link(page, site, s) for s in own) or "none"
-        lines.append(f"- {site.outlet_link(page, figures.outlet)}: {names}")
-    return "\n".join(lines) + "\n"
-
-
-def _shared_line(page: str, site: SiteIndex, source: SharedSource) -> str:
-    by = ", ".join(
-        f"{site.outlet_link(page, o)} ([{len(c.mentions)}×]({_first_mention(page, site, c)}))"
-        for o, c in zip(source.outlets, source.cited_by, strict=True)
-    )
-    return f"- {md(source.name)} ({KIND_LABELS[source.kind]}): {by}"
-
-
-def _source_mention_link(page: str, site: SiteIndex, source: SharedSource) -> str:
-    return f"[{md(source.name)}]({_first_mention(page, site, source.cited_by[0])}) ({KIND_LABELS[source.kind]})"
-
-
-def _first_mention(page: str, site: SiteIndex, cited: CitedSource) -> str:
-    first = cited.mentions[0]
-    return site.article_link(page, first.article_id, first.anchor)
