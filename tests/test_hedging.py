@@ -12,9 +12,10 @@ Decisions the negative cases pin down:
 - A passive of saying needs the claim as its complement ("is said to", "it is believed that"): "nothing is
   said about the budget" reports no hearsay.
 - "can" is never a hedge: ability and possibility, not doubt about a claim.
-- A vague quantifier of people or claims ("many critics", "some accounts", "several sources") hides who holds a
-  view: vague_attribution. Of anything else, or partitive ("several albums", "many of his songs", "many of them
-  were killed"), it leaves a count vague: approximator.
+- A vague quantifier of holders of views or of claims ("many critics", "some accounts", "several sources"), or
+  of other people in a claim frame ("many residents believe"), hides who holds a view: vague_attribution. Of
+  anything else, or partitive ("several albums", "several people were killed", "many of his songs"), it
+  leaves a count vague: approximator.
 - A ranking among peers ("one of the greatest", "among the most beautiful") with no judge is puffery; there is
   no peacock type, so it is vague_attribution (unnamed judges). A plain superlative of fact ("the oldest
   bridge", "one of the first settlers") is not.
@@ -93,6 +94,8 @@ def hedges(nlp: Language, lexicon: HedgeLexicon, text: str,
     ("The band released several albums in the 1990s.", "several", HedgeType.APPROXIMATOR),
     ("Many of his songs were recorded in Memphis.", "many", HedgeType.APPROXIMATOR),
     ("He lived in the town for many years.", "many", HedgeType.APPROXIMATOR),
+    ("Several people were killed in the blast.", "several", HedgeType.APPROXIMATOR),
+    ("Many residents believe the dam is unsafe.", "many", HedgeType.VAGUE_ATTRIBUTION),
     ("She is one of the greatest sprinters of her time.", "one of the greatest", HedgeType.VAGUE_ATTRIBUTION),
     ("The bridge is among the most beautiful in Europe.", "among the most beautiful", HedgeType.VAGUE_ATTRIBUTION),
     ("It was one of the most influential papers of the decade.", "one of the most influential",

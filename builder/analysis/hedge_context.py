@@ -28,16 +28,27 @@ def quantified(token: Token) -> Token | None:
     return None
 
 
+def _claim_frame(noun: Token, words: HedgeWords) -> bool:
+    """The people hold or voice a view: "many residents believe", "seen by many people as", "those who say"."""
+    if noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.lemma_ in words.speech:
+        return True
+    if noun.dep_ == "pobj" and noun.head.dep_ == "agent" and noun.head.head.lemma_ in words.speech:
+        return True
+    return any(c.dep_ == "relcl" and c.lemma_ in words.speech for c in noun.children)
+
+
 def about_people(token: Token, words: HedgeWords) -> bool:
-    """The quantifier generalises about people or claims ("some scholars", "many accounts")."""
+    """The quantifier generalises about the holders of a view ("some scholars", "many residents believe") or
+    about claims ("many accounts"); a count of people ("several people died") is a vague count."""
     noun = quantified(token)
     if noun is None:
         return False
     lemma = noun.lemma_.lower()
-    if lemma in words.group or lemma in words.claim or noun.ent_type_ == "NORP":
+    if lemma in words.holder or lemma in words.claim:
         return True
-    # Agent nouns of scholarship and belief: "theologians", "linguists", "Marxists".
-    return noun.tag_ == "NNS" and lemma.endswith(("ist", "ian", "logue"))
+    # Agent nouns of belonging and belief: "Marxists", "Christians", "theologians".
+    person = lemma in words.group or noun.ent_type_ == "NORP" or (noun.tag_ == "NNS" and lemma.endswith(("ist", "ian")))
+    return person and _claim_frame(noun, words)
 
 
 def group_quantifier(token: Token, words: HedgeWords) -> Extent:

@@ -27,7 +27,8 @@ class HedgeWords:
     narrative: frozenset[str]  # "later", "often": "would" of the narrative past
     renown: frozenset[str]  # "known", "famous", "popular"
     tentative: frozenset[str]  # verbs "would" softens: "would seem", "would suggest"
-    group: frozenset[str]  # nouns for people and groups: "many critics" generalises about people
+    holder: frozenset[str]  # people whose business is views: "many critics", "some scholars"
+    group: frozenset[str]  # other people and groups: "many residents believe", but "several people died"
     claim: frozenset[str]  # nouns for claims and their sources: "some accounts", "several studies"
 
 
