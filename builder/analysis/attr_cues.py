@@ -22,6 +22,23 @@ VIEW_NOUNS = frozenset({"view", "opinion", "words", "estimation", "judgment", "j
 RELATIVE = frozenset({"who", "that", "which", "whom"})
 
 
+OBJECT_DEPS = frozenset({"dobj", "dative", "prep", "attr", "oprd"})
+PREDICATIVE_DEPS = frozenset({"dobj", "oprd", "xcomp", "ccomp", "acomp", "attr"})
+# Prepositions that introduce what is said ("spoke about", "commented on") and, after an object, what is
+# said of it ("described X as", "accused X of", "blamed X for", "compared X to").
+CONTENT_PREPOSITIONS = frozenset({"about", "of", "on", "against", "for", "over", "as", "to", "at", "with", "into",
+                                  "toward", "towards", "that", "upon", "from"})
+PREDICATIVE_PREPOSITIONS = frozenset({"as", "of", "for", "to", "with", "from", "against", "about", "into"})
+# Verbs whose personal object is the addressee, not the message (Levin 37.2 tell, 37.9 advise).
+ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "reassure", "remind", "warn", "brief", "notify", "advise",
+                             "ask", "urge", "thank", "caution", "email", "text"})
+# The channel of a statement: "said in an interview", "wrote on Twitter".
+MEDIA = frozenset({"twitter", "facebook", "instagram", "television", "tv", "radio", "air", "show", "program",
+                   "programme", "website", "blog", "page", "call", "phone", "telephone", "interview", "statement",
+                   "conference", "speech", "rally", "event", "stage", "trail", "site", "podcast", "broadcast",
+                   "camera", "record", "condition", "behalf", "way", "occasion"})
+
+
 # Verbs that are cues on their own but aspectual with an infinitive ("continued to rise").
 ASPECTUAL = frozenset({"continue", "begin", "start"})
 
@@ -175,12 +192,35 @@ def verb_content(verb: Token) -> tuple[int, int] | None:
         return _main_clause(verb.head)
     if verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and any(c.lower_ == "as" for c in verb.children)):
         return subtree_chars(verb.head, skip=verb)
-    for child in verb.rights:
-        if child.dep_ in ("dobj", "prep", "attr", "oprd") and child.i > verb.i:
-            start = child.idx if child.dep_ != "prep" else _prep_start(child)
-            # "called the senator a liar", "cited X as a reason": the object and what follows it.
-            return _object_span(start, verb.right_edge) if start is not None else None
-    return None
+    return _object_content(verb)
+
+
+def _circumstance(verb: Token, child: Token) -> bool:
+    """An object or phrase that is not what is said: the addressee ("told reporters"), the time, place or
+    medium ("said on Monday", "wrote in a statement", "said by telephone")."""
+    if child.dep_ in ("dobj", "dative"):
+        return verb.lemma_.lower() in ADDRESSEE_VERBS and (
+            child.pos_ in ("PRON", "PROPN") or child.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or child.tag_ == "NNS")
+    if child.dep_ != "prep":
+        return False
+    pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+    return (child.lower_ not in CONTENT_PREPOSITIONS or pobj is None or pobj.ent_type_ in ("DATE", "TIME")
+            or pobj.lemma_.lower() in MEDIA)
+
+
+def _object_content(verb: Token) -> tuple[int, int] | None:
+    """ "called the senator a liar", "cited X as a reason", "accused Berlin of harbouring militants": the
+    object and the predicative phrases after it, not the adverbials that close the clause."""
+    parts = [c for c in verb.rights if c.dep_ in OBJECT_DEPS and not _circumstance(verb, c)]
+    if not parts:
+        return None
+    first = parts[0]
+    start = first.left_edge.idx if first.dep_ != "prep" else _prep_start(first)
+    if start is None:
+        return None
+    last = max(c.right_edge.i for c in verb.rights if c.i >= first.i and (
+        c in parts[:1] or c.dep_ in PREDICATIVE_DEPS or (c.dep_ == "prep" and c.lower_ in PREDICATIVE_PREPOSITIONS)))
+    return _object_span(start, verb.doc[last])
 
 
 def _prep_start(prep: Token) -> int | None:
