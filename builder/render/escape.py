@@ -14,8 +14,10 @@ import re
 # Everything Python-Markdown (and the enabled extensions) could act on, plus HTML's own specials.
 _MARKDOWN_SPECIAL = "&<>\"'\\`*_{}[]()#+-.!|~^=:$%@"
 _MARKDOWN_TABLE = {ord(ch): f"&#{ord(ch)};" for ch in _MARKDOWN_SPECIAL}
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
+# control characters, and the bidi embeddings/overrides/isolates that can make text display out of order
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _WHITESPACE = re.compile(r"\s+")
+_YAML_UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # Lookalikes for front matter: the theme prints titles raw in some places and unescaped (striptags) in others,
 # so the title must be harmless however it is printed.
 _TITLE_TABLE = str.maketrans({"<": "‹", ">": "›", "&": "＆", '"': "”", "'": "’", "`": "‘", "\\": "∖",
@@ -53,8 +55,12 @@ def plain_title(text: str) -> str:
 
 
 def yaml_string(text: str) -> str:
-    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
-    return json.dumps(plain_title(text), ensure_ascii=True)
+    """A YAML double-quoted scalar (JSON strings are valid YAML).
+
+    Not ensure_ascii: JSON writes characters beyond U+FFFF as surrogate pairs, which YAML reads as two broken
+    characters. What YAML cannot hold raw (C1 controls, U+FFFE...) is escaped; all of it lies below U+FFFF."""
+    quoted = json.dumps(plain_title(text), ensure_ascii=False)
+    return _YAML_UNPRINTABLE.sub(lambda match: f"\\u{ord(match.group()):04x}", quoted)
 
 
 def front_matter(title: str, description: str | None = None) -> str:
