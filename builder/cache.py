@@ -49,7 +49,11 @@ class AnalysisCache:
             entry = json.loads(path.read_text(encoding="utf-8"))
             if entry.get("key") != key:
                 raise ValueError("entry does not match its key")
-            return analysis_from(entry["analysis"]), None
+            if entry.get("digest") != _digest(entry["analysis"]):
+                raise ValueError("checksum mismatch")
+            analysis = analysis_from(entry["analysis"])
+            _check_spans(text, analysis)
+            return analysis, None
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as err:
             return None, f"{path}: corrupt analysis cache entry ({type(err).__name__}: {err}) — recomputed"
 
@@ -58,5 +62,22 @@ class AnalysisCache:
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"key": key, "analysis": analysis_json(analysis)}, ensure_ascii=False), encoding="utf-8")
+        data = analysis_json(analysis)
+        tmp.write_text(json.dumps({"key": key, "digest": _digest(data), "analysis": data}, ensure_ascii=False),
+                       encoding="utf-8")
         tmp.replace(path)
+
+
+def _digest(data: object) -> str:
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def _check_spans(text: str, analysis: TextAnalysis) -> None:
+    """An entry whose spans do not fit the text was not made from it: never trust it."""
+    spans = [h.span for h in analysis.hedges]
+    for a in analysis.attributions:
+        spans.extend(s for s in (a.cue, a.content) if s is not None)
+        spans.extend(source.span for source in (a.source, a.via) if source is not None)
+    for span in spans:
+        if span.end > len(text) or text[span.start:span.end] != span.text:
+            raise ValueError(f"span {span.start}..{span.end} does not fit the text")

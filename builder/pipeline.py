@@ -37,7 +37,7 @@ class BuildReport:
     pages: WriteReport
     warnings: tuple[str, ...]
     site_built: bool
-    recovered: str | None = None
+    notes: tuple[str, ...] = ()  # what the build repaired on its own (interrupted swap, corrupt cache entries)
     replaced: bool = True  # False: --strict found problems, docs/ and site/ were left as they were
 
     def summary(self) -> str:
@@ -46,7 +46,7 @@ class BuildReport:
             site += "; nothing replaced (--strict)"
         return (f"{self.articles} articles, {self.events} events, {self.stories} stories; "
                 f"pages: {self.pages.written} written, {self.pages.unchanged} unchanged, "
-                f"{self.pages.deleted} deleted; {site}" + (f" ({self.recovered})" if self.recovered else ""))
+                f"{self.pages.deleted} deleted; {site}" + "".join(f"\nnote: {note}" for note in self.notes))
 
 
 def run(config: Config) -> BuildReport:
@@ -57,9 +57,10 @@ def run(config: Config) -> BuildReport:
         staged_mkdocs_config(config.root).unlink(missing_ok=True)
         ingested = ingest(config)
         warnings = [*config.problems, *(str(problem) for problem in ingested.problems)]
+        notes: list[str] = [recovered] if recovered else []
         analyser = Analyser.load()
         cache = AnalysisCache(config.cache_dir, analyser.fingerprint()) if config.cache_dir else None
-        analysed = analyse(ingested.articles, analyser, cache, warnings)
+        analysed = analyse(ingested.articles, analyser, cache, warnings, notes)
         events, stories = group(analysed)
         corpus = Corpus(ingested.outlets, analysed, events, stories)
         pages = render_site(corpus, render_context(config))
@@ -74,12 +75,14 @@ def run(config: Config) -> BuildReport:
         else:
             recover(area)  # no journal yet: discards the staging area
     return BuildReport(len(analysed), len(events), len(stories), written, tuple(warnings), config.run_mkdocs,
-                       recovered, replaced)
+                       tuple(notes), replaced)
 
 
 def analyse(articles: Sequence[Article], analyser: Analyser, cache: AnalysisCache | None,
-            warnings: list[str]) -> tuple[AnalysedArticle, ...]:
-    """Analyse every supported article, reusing cached results for texts analysed before."""
+            warnings: list[str], notes: list[str] | None = None) -> tuple[AnalysedArticle, ...]:
+    """Analyse every supported article, reusing cached results for texts analysed before.
+
+    A corrupt cache entry is a note, not a warning: it is recomputed, and the data needs no fix."""
     results: dict[str, TextAnalysis] = {}
     todo: list[Article] = []
     for article in articles:
@@ -89,8 +92,8 @@ def analyse(articles: Sequence[Article], analyser: Analyser, cache: AnalysisCach
             results[article.id] = _unanalysed(article)
             continue
         cached, problem = cache.get(article.text) if cache else (None, None)
-        if problem:
-            warnings.append(problem)
+        if problem and notes is not None:
+            notes.append(problem)
         if cached:
             results[article.id] = cached
         else:

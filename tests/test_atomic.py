@@ -4,17 +4,20 @@ next build completes and matches a clean build. One build at a time per project.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from project_kit import EXTRA_ARTICLE, build, make_project, snapshot
 
 from builder.analysis import Analyser
+from builder.cache import _digest
 from builder.errors import BuildLockedError
 from builder.lock import build_lock
 from builder.swap import StagingArea, recover
@@ -101,3 +104,31 @@ def test_concurrent_cli_build_is_refused(versions: tuple[Path, State, Path, Stat
                               capture_output=True, text=True, cwd=HERE.parent, timeout=120, check=False)
     assert proc.returncode == 1
     assert "another build is running" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def shifted(entry: dict[str, Any]) -> dict[str, Any]:
+    cue = entry["analysis"]["attributions"][0]["cue"]
+    cue["start"], cue["end"] = cue["start"] + 1, cue["end"] + 1
+    return {**entry, "digest": _digest(entry["analysis"])}
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garble", "shift-spans"])
+def test_damaged_cache_entries_are_reported_and_recomputed(versions: tuple[Path, State, Path, State],
+                                                           analyser: Analyser, tmp_path: Path, damage: str) -> None:
+    root = tmp_path / "project"
+    shutil.copytree(versions[0], root)
+    entries = sorted((root / ".cache/analysis").rglob("*.json"))
+    for entry in entries:
+        data = entry.read_bytes()
+        if damage == "truncate":  # what a crash in the middle of a write would leave, without tmp+rename
+            entry.write_bytes(data[: len(data) // 2])
+        elif damage == "garble":
+            entry.write_bytes(data.replace(b'"start": ', b'"start": 1', 1))
+        else:  # valid JSON with a valid checksum, but a span that does not fit the text
+            entry.write_text(json.dumps(shifted(json.loads(data))), encoding="utf-8")
+    report = build(root, analyser, mkdocs=False, strict=True)
+    assert report.replaced and report.warnings == ()  # the data needs no fix: a note, not a --strict failure
+    noted = [note for note in report.notes if "corrupt analysis cache entry" in note]
+    assert len(noted) == report.articles and all(" — recomputed" in note for note in noted)
+    assert state(root)[0] == versions[1][0]
+    assert build(root, analyser, mkdocs=False).notes == ()  # rewritten whole
