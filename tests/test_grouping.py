@@ -9,10 +9,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from scipy.sparse import csr_matrix
 
 from builder.errors import ConfigError, ContractError
 from builder.grouping import Assignment, Background, GroupingConfig, GroupingDoc, group_documents
-from builder.grouping.agglomerate import Linkage, agglomerate
+from builder.grouping.agglomerate import Graph, Linkage, agglomerate
+from builder.grouping.blocking import Blocking, Pairs, candidate_pairs
 from builder.grouping.stories import link_events
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -165,31 +167,64 @@ def _two_tight_groups(between: float) -> np.ndarray:
     return matrix
 
 
+def _vectors(similarity: np.ndarray) -> csr_matrix:
+    """Rows whose dot products are `similarity` (a positive semi-definite matrix)."""
+    values, vectors = np.linalg.eigh(similarity)
+    return csr_matrix(vectors * np.sqrt(np.clip(values, 0.0, None)))
+
+
+def _link(similarity: np.ndarray, events: list[int], strong: float = 0.14, weak: float = 0.07) -> list[int]:
+    size = similarity.shape[0]
+    return link_events(_vectors(similarity), events, (strong, weak), Blocking(0, 0), np.full(size, np.nan),
+                       [str(k) for k in range(size)])
+
+
 def test_relative_linkage_keeps_two_tight_groups_apart() -> None:
     relative = Linkage(floor=0.1, ratio=0.7, prior=0.25, strength=3.0)
-    labels = agglomerate(_two_tight_groups(0.25), relative)
+    labels = agglomerate(Graph.dense(_two_tight_groups(0.25)), relative)
     assert labels[:3] == [labels[0]] * 3 and labels[3:] == [labels[3]] * 3
     assert labels[0] != labels[3]
 
 
 def test_plain_average_linkage_joins_them_above_the_floor() -> None:
-    assert len(set(agglomerate(_two_tight_groups(0.25), Linkage(floor=0.2)))) == 1
-    assert len(set(agglomerate(_two_tight_groups(0.15), Linkage(floor=0.2)))) == 2
+    assert len(set(agglomerate(Graph.dense(_two_tight_groups(0.25)), Linkage(floor=0.2)))) == 1
+    assert len(set(agglomerate(Graph.dense(_two_tight_groups(0.15)), Linkage(floor=0.2)))) == 2
 
 
 def test_agglomerate_starts_from_given_clusters() -> None:
-    labels = agglomerate(np.eye(3), Linkage(floor=0.5), start=[7, 7, 9])
+    labels = agglomerate(Graph.dense(np.eye(3)), Linkage(floor=0.5), start=[7, 7, 9])
     assert labels[0] == labels[1] != labels[2]
 
 
 @pytest.mark.parametrize(("between", "same_story"), [(0.2, True), (0.08, True), (0.03, False)])
 def test_events_link_when_strong_or_mutual_nearest(between: float, same_story: bool) -> None:
-    stories = link_events(_two_tight_groups(between), [0, 0, 0, 1, 1, 1], strong=0.14, weak=0.07)
+    stories = _link(_two_tight_groups(between), [0, 0, 0, 1, 1, 1])
     assert (stories[0] == stories[3]) is same_story
 
 
 def test_a_weak_link_needs_mutual_nearest_neighbours() -> None:
     """Event 2 is weakly like event 0, but event 0 is much closer to event 1: 2 stays a story of its own."""
     similarity = np.array([[1.0, 0.3, 0.09], [0.3, 1.0, 0.0], [0.09, 0.0, 1.0]])
-    stories = link_events(similarity, [0, 1, 2], strong=0.14, weak=0.07)
+    stories = _link(similarity, [0, 1, 2])
     assert stories[0] == stories[1] != stories[2]
+
+
+def test_blocking_pairs_rows_that_share_a_heavy_feature() -> None:
+    """Rows 0 and 2 share their heaviest feature, row 1 shares only a light one with row 0."""
+    matrix = csr_matrix(np.array([[0.9, 0.1, 0.0], [0.0, 0.2, 0.9], [0.8, 0.0, 0.0]]))
+    pairs = candidate_pairs(matrix, np.arange(3), keys=1, window=5)
+    assert list(zip(pairs.left.tolist(), pairs.right.tolist(), strict=True)) == [(0, 2)]
+
+
+def test_blocking_window_bounds_the_pairs_of_a_common_feature() -> None:
+    """Ten rows all holding one feature: with a window of 2, each is paired with its two successors only."""
+    matrix = csr_matrix(np.ones((10, 1)))
+    assert len(candidate_pairs(matrix, np.arange(10), keys=1, window=2).left) == 9 + 8
+    assert len(candidate_pairs(matrix, np.arange(10), keys=1, window=9).left) == len(Pairs.every(10).left)
+
+
+def test_blocked_grouping_equals_exhaustive(background: Background) -> None:
+    docs = [*CORPUS, *(dataclasses.replace(d, id=d.id + "-copy") for d in CORPUS)]
+    exhaustive = GroupingConfig(block_keys=0, story_keys=0)
+    blocked = GroupingConfig(block_keys=10, block_window=2, story_keys=10, story_window=2)
+    assert group_documents(docs, blocked, background) == group_documents(docs, exhaustive, background)

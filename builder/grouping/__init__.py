@@ -5,8 +5,9 @@ where, how many), relative to how tight each candidate event already is, never a
 publication dates. Stories then join whole events on word and name similarity: strongly similar events,
 and weakly similar ones that are each other's nearest neighbour; so every event lies inside one story.
 Documents are sorted by id first and cluster ids are derived from the member ids, so the result does not
-depend on input order. Similarities are dense n x n matrices (about 2 s for 1,000 articles, 12 s for 3,000);
-beyond a few thousand articles, candidate blocking (date window, shared names) belongs before `similarities`.
+depend on input order. The work grows linearly: articles are compared only when they share one of their
+heaviest words or names and lie within the event date window (blocking.py), events are clustered on that
+sparse graph, and stories compare events through their summed vectors (bench/grouping_scale.txt).
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from builder.errors import ContractError
-from builder.grouping.agglomerate import Linkage, agglomerate
-from builder.grouping.cluster import cluster_id, date_mask, similarities
-from builder.grouping.features import Background, doc_features
+from builder.grouping.agglomerate import Graph, Linkage, agglomerate
+from builder.grouping.blocking import Blocking
+from builder.grouping.cluster import Views, cluster_id, day_ordinals, similarities, within_days
+from builder.grouping.features import Background
 from builder.grouping.records import Assignment, GroupingConfig, GroupingDoc
 from builder.grouping.stories import link_events
 
@@ -37,12 +39,17 @@ def group_documents(docs: Sequence[GroupingDoc], config: GroupingConfig | None =
     if not ordered:
         return Assignment({}, {})
     background = background or Background.load()
-    features = [doc_features(d, background, config) for d in ordered]
-    story_sim, event_sim = similarities(features, config)
-    event_sim = event_sim * date_mask(ordered, config.event_max_gap_days)
+    views = Views.of(ordered, background, config)
+    days = day_ordinals(ordered)
+    blocking = Blocking(config.block_keys, config.block_window, config.block_shared)
+    pairs = blocking.pairs(views.keys(), days, ids, lambda p: within_days(days, p, config.event_max_gap_days))
+    event_sim = similarities(views, pairs, config)
+    near = event_sim >= config.event_least
+    event_graph = Graph(len(ordered), pairs.left[near], pairs.right[near], event_sim[near])
     event_linkage = Linkage(config.event_floor, config.event_ratio, config.event_prior, config.event_prior_strength)
-    events = agglomerate(event_sim, event_linkage)
-    stories = link_events(story_sim, events, config.story_strong, config.story_weak)
+    events = agglomerate(event_graph, event_linkage)
+    stories = link_events(views.story(config.story_names_share), events, (config.story_strong, config.story_weak),
+                          Blocking(config.story_keys, config.story_window), days, ids)
     return Assignment(_names("e", ids, events), _names("s", ids, stories))
 
 

@@ -1,20 +1,54 @@
-"""Greedy average-linkage clustering, optionally relative to how tight each cluster is.
+"""Greedy average-linkage clustering on a sparse similarity graph, optionally relative to cluster tightness.
 
 Plain average linkage cuts every merge at one absolute similarity, but articles about one happening can be
 loosely similar (a long, wandering event) while two different but similar happenings can be closer than that
 (two Klitschko title defences). The relative score compares the similarity between two clusters with
 the similarity inside them: two tight clusters that are only half as similar to each other stay apart.
+Pairs missing from the graph count as similarity 0; the best pair is kept in a heap, so the work grows with
+the number of edges, not with the square of the number of articles.
 """
 
 from __future__ import annotations
 
+import heapq
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
 
-Matrix = NDArray[np.float64]
+Index = NDArray[np.int64]
+Vector = NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class Graph:
+    """An undirected similarity graph over `size` nodes: one weighted edge per pair (left < right)."""
+
+    size: int
+    left: Index
+    right: Index
+    weight: Vector
+
+    @classmethod
+    def dense(cls, matrix: NDArray[np.float64]) -> Graph:
+        """The graph of a symmetric similarity matrix (its upper triangle, zeros left out)."""
+        left, right = np.triu_indices(matrix.shape[0], k=1)
+        weight = matrix[left, right]
+        keep = weight != 0
+        return cls(matrix.shape[0], left[keep].astype(np.int64), right[keep].astype(np.int64), weight[keep])
+
+    def adjacency(self, labels: Sequence[int], clusters: int) -> list[dict[int, float]]:
+        """Summed edge weight between every two clusters (`labels[node]` in 0..clusters-1); within a cluster
+        under the key of the cluster itself."""
+        links: list[dict[int, float]] = [{} for _ in range(clusters)]
+        label = np.asarray(labels, dtype=np.int64)
+        for a, b, w in zip(label[self.left].tolist(), label[self.right].tolist(), self.weight.tolist(), strict=True):
+            links[a][b] = links[a].get(b, 0.0) + w
+            if a != b:
+                links[b][a] = links[b].get(a, 0.0) + w
+        return links
 
 
 @dataclass(frozen=True)
@@ -30,63 +64,76 @@ class Linkage:
     strength: float = 1.0
 
 
-def agglomerate(similarity: Matrix, linkage: Linkage, start: Sequence[int] | None = None) -> list[int]:
-    """A cluster number per row. `start`: initial cluster numbers (rows already together), default singletons."""
-    size = similarity.shape[0]
-    start = list(range(size)) if start is None else list(start)
-    labels = sorted(set(start))
-    member = np.zeros((len(labels), size))
-    member[[labels.index(label) for label in start], np.arange(size)] = 1.0
-    if len(labels) < 2:
-        return [0] * size
-    pair_sim = similarity.copy()
-    np.fill_diagonal(pair_sim, 0.0)
-    between = member @ pair_sim @ member.T
-    state = _State(between, member, linkage)
+def agglomerate(graph: Graph, linkage: Linkage, start: Sequence[int] | None = None) -> list[int]:
+    """A cluster number per node. `start`: initial cluster numbers (nodes already together), default singletons."""
+    start = list(range(graph.size)) if start is None else list(start)
+    numbers = {label: k for k, label in enumerate(sorted(set(start)))}
+    labels = [numbers[label] for label in start]
+    sizes = np.bincount(np.asarray(labels, dtype=np.int64), minlength=len(numbers)).tolist()
+    state = _State(graph.adjacency(labels, len(numbers)), sizes, linkage)
     while state.merge_best():
         pass
-    return [int(row) for row in np.argmax(state.member[state.active], axis=0)]
+    return [state.root(label) for label in labels]
 
 
 class _State:
-    """The working matrices of one clustering run (local to `agglomerate`, never shared)."""
+    """The working structures of one clustering run (local to `agglomerate`, never shared)."""
 
-    def __init__(self, between: Matrix, member: Matrix, linkage: Linkage) -> None:
+    def __init__(self, links: list[dict[int, float]], sizes: list[int], linkage: Linkage) -> None:
         self.linkage = linkage
-        self.member = member
-        self.size = member.sum(axis=1)
-        self.within = np.diag(between).copy() / 2.0
-        self.between = between
-        np.fill_diagonal(self.between, 0.0)
-        self.active = np.ones(len(self.size), dtype=bool)
-        self.cohesion = np.array([self._cohesion(i) for i in range(len(self.size))])
-        self.score = np.vstack([self._scores(i) for i in range(len(self.size))])
+        self.size = [float(s) for s in sizes]
+        self.within = [links[k].pop(k, 0.0) for k in range(len(links))]
+        self.links = links
+        self.parent = list(range(len(links)))
+        self.version = [0] * len(links)
+        self.cohesion = [self._cohesion(k) for k in range(len(links))]
+        self.heap: list[tuple[float, int, int, int, int]] = []
+        for a in range(len(links)):
+            self._push(a, only_above=True)
 
-    def _cohesion(self, i: int) -> float:
-        pairs = self.size[i] * (self.size[i] - 1) / 2
-        return float((self.linkage.prior * self.linkage.strength + self.within[i]) / (self.linkage.strength + pairs))
+    def _cohesion(self, k: int) -> float:
+        pairs = self.size[k] * (self.size[k] - 1) / 2
+        return (self.linkage.prior * self.linkage.strength + self.within[k]) / (self.linkage.strength + pairs)
 
-    def _scores(self, i: int) -> Matrix:
-        mean = self.between[i] / (self.size[i] * self.size)
-        score = mean / np.sqrt(np.maximum(self.cohesion[i] * self.cohesion, 1e-12)) if self.linkage.ratio > 0 else mean
-        score[(mean < self.linkage.floor) | ~self.active] = -np.inf
-        score[i] = -np.inf
-        return np.asarray(score, dtype=np.float64)
+    def _push(self, a: int, only_above: bool = False) -> None:
+        """Queue every qualifying merge of cluster `a` (with higher-numbered neighbours only at the start)."""
+        floor, ratio = self.linkage.floor, self.linkage.ratio
+        for c, total in self.links[a].items():
+            if only_above and c < a:
+                continue
+            mean = total / (self.size[a] * self.size[c])
+            if mean < floor:
+                continue
+            score = mean / math.sqrt(max(self.cohesion[a] * self.cohesion[c], 1e-12)) if ratio > 0 else mean
+            if score >= ratio:
+                low, high = min(a, c), max(a, c)
+                heapq.heappush(self.heap, (-score, low, high, self.version[low], self.version[high]))
 
     def merge_best(self) -> bool:
-        """Merge the best-scoring pair if it qualifies; False when nothing does."""
-        a, b = divmod(int(np.argmax(self.score)), len(self.size))
-        if not np.isfinite(self.score[a, b]) or self.score[a, b] < self.linkage.ratio:
-            return False
-        a, b = min(a, b), max(a, b)
-        self.within[a] += self.within[b] + self.between[a, b]
+        """Merge the best-scoring pair still current; False when none qualifies."""
+        while self.heap:
+            _, a, b, version_a, version_b = heapq.heappop(self.heap)
+            if self.parent[a] == a and self.parent[b] == b and (version_a, version_b) == (self.version[a], self.version[b]):
+                self._merge(a, b)
+                return True
+        return False
+
+    def _merge(self, a: int, b: int) -> None:
+        """Fold cluster b into cluster a (a < b keeps the lower number, as a dense argmax would)."""
+        self.within[a] += self.within[b] + self.links[a].pop(b)
+        del self.links[b][a]
+        for c, total in self.links[b].items():
+            self.links[a][c] = self.links[a].get(c, 0.0) + total
+            other = self.links[c]
+            other[a] = other.get(a, 0.0) + other.pop(b)
+        self.links[b] = {}
         self.size[a] += self.size[b]
-        self.member[a] += self.member[b]
-        self.between[a] += self.between[b]
-        self.between[:, a] = self.between[a]
-        self.between[a, a] = 0.0
-        self.active[b] = False
-        self.score[b] = self.score[:, b] = -np.inf
+        self.parent[b] = a
+        self.version[a] += 1
         self.cohesion[a] = self._cohesion(a)
-        self.score[a] = self.score[:, a] = self._scores(a)
-        return True
+        self._push(a)
+
+    def root(self, k: int) -> int:
+        while self.parent[k] != k:
+            k = self.parent[k]
+        return k

@@ -1,43 +1,75 @@
-"""Similarity matrices between articles, and stable cluster ids."""
+"""Article similarities on candidate pairs, and stable cluster ids."""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
-from sklearn.feature_extraction import DictVectorizer
+from numpy.typing import NDArray
+from scipy.sparse import csr_matrix, hstack
 from sklearn.preprocessing import normalize
 
-from builder.grouping.agglomerate import Matrix
-from builder.grouping.features import DocFeatures
+from builder.grouping.blocking import Pairs
+from builder.grouping.features import Background, count_views
 from builder.grouping.records import GroupingConfig, GroupingDoc
 
-
-def cosine(rows: Sequence[dict[str, float]]) -> Matrix:
-    """Pairwise cosine similarity of sparse feature dicts (an empty row is similar to nothing)."""
-    if not any(rows):
-        return np.zeros((len(rows), len(rows)))
-    matrix = normalize(DictVectorizer(sort=True).fit_transform(rows))
-    return np.asarray((matrix @ matrix.T).toarray(), dtype=np.float64)
+Vector = NDArray[np.float64]
+_CHUNK_ENTRIES = 2_000_000  # stored entries copied at once when multiplying pairs of rows: bounds the memory
 
 
-def similarities(features: Sequence[DocFeatures], config: GroupingConfig) -> tuple[Matrix, Matrix]:
-    """Story similarity (what the articles are about) and event similarity (who, where, how many)."""
-    words = cosine([f.words for f in features])
-    names = cosine([f.names for f in features])
-    numbers = cosine([f.numbers for f in features])
-    story = (1 - config.story_names_share) * words + config.story_names_share * names
+@dataclass(frozen=True)
+class Views:
+    """One row per article and view, each row of unit length (an empty row stays zero)."""
+
+    words: csr_matrix
+    names: csr_matrix
+    numbers: csr_matrix
+
+    @classmethod
+    def of(cls, docs: Sequence[GroupingDoc], background: Background, config: GroupingConfig) -> Views:
+        words, names, numbers = count_views(docs, background, config)
+        return cls(csr_matrix(normalize(words)), csr_matrix(normalize(names)), csr_matrix(normalize(numbers)))
+
+    def story(self, names_share: float) -> csr_matrix:
+        """Rows whose dot product is the story similarity: words and names, weighted by their shares."""
+        return csr_matrix(hstack([self.words * np.sqrt(1 - names_share), self.names * np.sqrt(names_share)],
+                                 format="csr"))
+
+    def keys(self) -> csr_matrix:
+        """Words and names side by side: what the blocking indexes each article under."""
+        return csr_matrix(hstack([self.words, self.names], format="csr"))
+
+
+def pair_dots(matrix: csr_matrix, pairs: Pairs) -> Vector:
+    """Dot product of the rows of each pair (the cosine, for unit rows)."""
+    out = np.zeros(len(pairs.left))
+    chunk = max(1, int(_CHUNK_ENTRIES * matrix.shape[0] / max(1, matrix.nnz)))
+    for start in range(0, len(out), chunk):
+        left, right = pairs.left[start : start + chunk], pairs.right[start : start + chunk]
+        out[start : start + len(left)] = np.asarray(matrix[left].multiply(matrix[right]).sum(axis=1)).ravel()
+    return out
+
+
+def similarities(views: Views, pairs: Pairs, config: GroupingConfig) -> Vector:
+    """Event similarity (words, and above all who, where, how many) of each pair."""
+    words = pair_dots(views.words, pairs)
+    names = pair_dots(views.names, pairs)
+    numbers = pair_dots(views.numbers, pairs)
     names_share, numbers_share = config.event_names_share, config.event_numbers_share
-    event = (1 - names_share - numbers_share) * words + names_share * names + numbers_share * numbers
-    return story, event
+    return np.asarray((1 - names_share - numbers_share) * words + names_share * names + numbers_share * numbers)
 
 
-def date_mask(docs: Sequence[GroupingDoc], max_gap_days: int) -> Matrix:
-    """1 where two articles may report one happening, 0 where their dates lie too far apart."""
-    days = np.array([d.published.toordinal() if d.published else np.nan for d in docs], dtype=np.float64)
-    gap = np.abs(days[:, None] - days[None, :])
-    return np.where(np.isnan(gap) | (gap <= max_gap_days), 1.0, 0.0)
+def day_ordinals(docs: Sequence[GroupingDoc]) -> Vector:
+    """Publication day as a number (NaN when unknown)."""
+    return np.array([d.published.toordinal() if d.published else np.nan for d in docs], dtype=np.float64)
+
+
+def within_days(days: Vector, pairs: Pairs, max_gap_days: int) -> NDArray[np.bool_]:
+    """Pairs that may report one happening: published at most `max_gap_days` apart, or undated."""
+    gap = np.abs(days[pairs.left] - days[pairs.right])
+    return np.asarray(np.isnan(gap) | (gap <= max_gap_days))
 
 
 def cluster_id(prefix: str, members: Sequence[str]) -> str:

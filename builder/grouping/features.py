@@ -6,20 +6,28 @@ English frequency list (lexicon `grouping_background`): the same pair of article
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+from scipy.sparse import csr_matrix, diags
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from builder.grouping.records import GroupingConfig, GroupingDoc
 from builder.lexicons import load_table
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d+(?:[.,]\d+)*")
-# a token after one of these (or at the start) opens a sentence, where capitals say nothing about names
-_SENTENCE_GAP = re.compile(r"(?:^|[.!?:;\n\"“`(]\s*|\n)$")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NAME = r"(?<![A-Za-z0-9'’-])[A-Z][A-Za-z'’]*(?:-[A-Za-z]+)*"
+# capitalised words separated by blanks only: "Angela Merkel" is one run, "Merkel, Obama" are two
+_NAME_RUN = re.compile(_NAME + r"(?:[ \t]+" + _NAME + r")*")
+_LONG = re.compile(r"\b[A-Za-z][A-Za-z'’-]{3,}")
+_LONG_CAPITAL = re.compile(r"\b[A-Z][A-Za-z'’-]{3,}")
+_HEADLINE_CHARS = 200  # longer lines are running text, never a headline
+# a run after one of these (or at the start of a line) opens a sentence, where capitals say nothing about names
+_SENTENCE_GAP = re.compile(r"(?:^|[.!?:;\"“`(]\s*)$")
 _RARE_ZIPF = 2.5  # words missing from the list are rarer than its last entry (Zipf ~3)
 _TOP_ZIPF = 7.0  # words this frequent weigh nothing: "the", "of", "said" sit around 6-7.7
 _MAX_WEIGHT = 4.5
@@ -50,15 +58,6 @@ class Background:
 
 
 @dataclass(frozen=True)
-class DocFeatures:
-    """Separately normalised views of one document: words (names included), names, numbers."""
-
-    words: dict[str, float]
-    names: dict[str, float]
-    numbers: dict[str, float]
-
-
-@dataclass(frozen=True)
 class _Counts:
     words: Counter[str]
     names: Counter[str]
@@ -75,57 +74,51 @@ def stem(word: str) -> str:
     return word
 
 
-def _tokens(text: str) -> Iterator[tuple[str, bool]]:
-    """(token, capital_is_uninformative) pairs: true at the start of a sentence and in headline-case lines."""
-    for line in text.splitlines():
-        matches = list(_TOKEN.finditer(line))
-        long_words = [m.group() for m in matches if len(m.group()) > 3 and m.group()[0].isalpha()]
-        capitals = sum(word[0].isupper() for word in long_words)
-        headline = len(long_words) >= 3 and capitals >= _HEADLINE_SHARE * len(long_words)
-        for match in matches:
-            before = line[max(0, match.start() - 3) : match.start()]
-            yield match.group(), headline or match.start() == 0 or bool(_SENTENCE_GAP.search(before))
+def _headline(line: str) -> bool:
+    """A short line in headline case (most long words capitalised), where capitals say little about names."""
+    if len(line) > _HEADLINE_CHARS:
+        return False
+    capitals = len(_LONG_CAPITAL.findall(line))
+    if capitals < 2:
+        return False
+    long_words = len(_LONG.findall(line))
+    return long_words >= 3 and capitals >= _HEADLINE_SHARE * long_words
 
 
-def _count(text: str, background: Background) -> _Counts:
-    """Stemmed words, names (single and adjacent pairs: 'angela_merkel') and numbers of two or more digits."""
-    words: Counter[str] = Counter()
+def _names(text: str, background: Background) -> Counter[str]:
+    """Capitalised words that are not just sentence-initial, and adjacent pairs of them ('angela_merkel')."""
     names: Counter[str] = Counter()
-    numbers: Counter[str] = Counter()
-    run: list[str] = []
-    for token, initial in _tokens(text):
+    for line in text.splitlines():
+        headline = None
+        for run in _NAME_RUN.finditer(line):
+            if headline is None:
+                headline = _headline(line)
+            initial = headline or bool(_SENTENCE_GAP.search(line[max(0, run.start() - 3) : run.start()]))
+            previous = ""
+            for token in run.group().split():
+                lower = token.lower().replace("’", "'")
+                if lower in background.stop or len(lower) < 2 or (initial and background.is_common(lower)):
+                    previous = ""
+                else:
+                    names[lower] += 1
+                    if previous:
+                        names[previous + "_" + lower] += 1
+                    previous = lower
+                initial = headline
+    return names
+
+
+def _count(text: str, background: Background, stems: dict[str, str]) -> _Counts:
+    """Stemmed words, names and numbers of two or more digits. `stems`: lowercase token -> stem ('' for a
+    stop word), a cache shared by the documents of one call: a corpus repeats most of its words."""
+    tokens = _WORD.findall(text)
+    for token in [token for token in set(tokens) if token not in stems]:
         lower = token.lower().replace("’", "'")
-        if token[0].isdigit():
-            run = []
-            digits = token.replace(",", "")
-            if len(digits) >= 2:
-                numbers[digits] += 1
-            continue
-        if lower in background.stop:
-            run = []
-            continue
-        is_name = token[0].isupper() and len(lower) > 1 and not (initial and background.is_common(lower))
-        if is_name:
-            names[lower] += 1
-            if run:
-                names[run[-1] + "_" + lower] += 1
-            run = [lower]
-        else:
-            run = []
-        if len(lower) > 2:
-            words[stem(lower)] += 1
-    return _Counts(words, names, numbers)
-
-
-def _weigh(counts: Counter[str], title: Counter[str], weight: Mapping[str, float], title_weight: float,
-           default: float) -> dict[str, float]:
-    """Sublinear term frequency, plus `title_weight` for a feature of the title or lead, times its weight."""
-    out: dict[str, float] = {}
-    for key in set(counts) | set(title):
-        tf = counts.get(key, 0)
-        value = (1.0 + math.log(tf) if tf else 0.0) + title_weight * min(1, title.get(key, 0))
-        out[key] = value * weight.get(key, default)
-    return {key: value for key, value in out.items() if value > 0}
+        stems[token] = "" if lower in background.stop or len(lower) < 3 else stem(lower)
+    words = Counter(map(stems.__getitem__, tokens))
+    words.pop("", None)
+    numbers = Counter(digits for digits in (n.replace(",", "") for n in _NUMBER.findall(text)) if len(digits) >= 2)
+    return _Counts(words, _names(text, background), numbers)
 
 
 def _lead(text: str, chars: int) -> str:
@@ -135,14 +128,54 @@ def _lead(text: str, chars: int) -> str:
     return head[: end + 1] if end > 0 else head
 
 
-def doc_features(doc: GroupingDoc, background: Background, config: GroupingConfig) -> DocFeatures:
-    body = _count(doc.text[: config.max_chars], background)
-    title = _count(doc.title + "\n" + _lead(doc.text, config.lead_chars), background)
-    word_weight = {w: background.weight(w) for w in body.words | title.words}
-    # a name weighs like its last word, plus one: a capitalised mention is more specific than the bare word
-    name_weight = {n: background.weight(n.rsplit("_", 1)[-1]) + 1.0 for n in body.names | title.names}
-    return DocFeatures(
-        words=_weigh(body.words, title.words, word_weight, config.title_weight, 0.0),
-        names=_weigh(body.names, title.names, name_weight, config.title_weight, 0.0),
-        numbers=_weigh(body.numbers, title.numbers, {}, config.title_weight, 1.0),
-    )
+class _Table:
+    """Term counts of one view for a run of documents: body counts and title-or-lead presence, as the
+    columns and values of sparse matrices over one growing vocabulary (local to one call)."""
+
+    def __init__(self) -> None:
+        self.vocabulary: dict[str, int] = {}
+        self.body: tuple[list[int], list[float], list[int]] = ([], [], [0])
+        self.title: tuple[list[int], list[float], list[int]] = ([], [], [0])
+
+    def add(self, body: Counter[str], title: Counter[str]) -> None:
+        for counts, (columns, values, indptr) in ((body, self.body), (title, self.title)):
+            for key in [key for key in counts if key not in self.vocabulary]:
+                self.vocabulary[key] = len(self.vocabulary)
+            columns.extend(map(self.vocabulary.__getitem__, counts))
+            values.extend(counts.values())
+            indptr.append(len(columns))
+
+    def _matrix(self, part: tuple[list[int], list[float], list[int]]) -> csr_matrix:
+        columns, values, indptr = part
+        shape = (len(indptr) - 1, max(1, len(self.vocabulary)))
+        return csr_matrix((np.array(values, dtype=np.float64), np.array(columns, dtype=np.int64), np.array(indptr)),
+                          shape=shape)
+
+    def matrix(self, weight: Callable[[str], float], title_weight: float) -> csr_matrix:
+        """Sublinear term frequency, plus `title_weight` for a feature of the title or lead, times the
+        feature's weight."""
+        body, title = self._matrix(self.body), self._matrix(self.title)
+        body.data = 1.0 + np.log(body.data)
+        title.data = np.full(len(title.data), title_weight)
+        terms = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
+        weights = np.zeros(body.shape[1])
+        weights[: len(terms)] = [weight(term) for term in terms]
+        table = csr_matrix((body + title) @ diags(weights))
+        table.eliminate_zeros()
+        return table
+
+
+def count_views(docs: Sequence[GroupingDoc], background: Background, config: GroupingConfig) -> tuple[csr_matrix, ...]:
+    """Weighted words, names and numbers of every document, one row each (not yet normalised)."""
+    stems: dict[str, str] = {}
+    tables = (_Table(), _Table(), _Table())
+    for doc in docs:
+        body = _count(doc.text[: config.max_chars], background, stems)
+        title = _count(doc.title + "\n" + _lead(doc.text, config.lead_chars), background, stems)
+        tables[0].add(body.words, title.words)
+        tables[1].add(body.names, title.names)
+        tables[2].add(body.numbers, title.numbers)
+    return (tables[0].matrix(background.weight, config.title_weight),
+            # a name weighs like its last word, plus one: a capitalised mention is more specific than the bare word
+            tables[1].matrix(lambda name: background.weight(name.rsplit("_", 1)[-1]) + 1.0, config.title_weight),
+            tables[2].matrix(lambda _number: 1.0, config.title_weight))

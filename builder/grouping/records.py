@@ -38,6 +38,7 @@ class GroupingConfig:
     story_names_share: float = 0.2  # share of the story similarity that comes from names
     event_names_share: float = 0.4  # share of the event similarity from names (who, where)
     event_numbers_share: float = 0.2  # and from numbers (how many, when)
+    event_least: float = 0.05  # article pairs less similar than this count as unrelated (0) in the event graph
     event_floor: float = 0.1  # least mean similarity between two articles or events of one happening
     event_ratio: float = 0.7  # least similarity between two candidate events relative to their cohesion
     event_prior: float = 0.25  # cohesion assumed for a single article (two single articles join at 0.7 * 0.25)
@@ -45,6 +46,11 @@ class GroupingConfig:
     story_strong: float = 0.14  # mean similarity that puts two events into one story
     story_weak: float = 0.07  # or less, if each event is the other's most similar one
     event_max_gap_days: int = 7  # articles published further apart than this are not one happening
+    block_keys: int = 40  # each article is compared with those sharing one of its this many heaviest features
+    block_shared: int = 1  # ... and only when they share at least this many
+    story_keys: int = 20  # the same for events when linking them into stories
+    story_window: int = 10
+    block_window: int = 40  # ... and among many such, with the this many nearest in time (0 keys: compare all)
 
     def __post_init__(self) -> None:
         for field in fields(self):

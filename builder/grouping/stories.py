@@ -5,6 +5,10 @@ most similar event and the similarity is at least weak. Similar happenings are o
 names and places (two celebrity rehab check-ins, two pin-up icons dying), so their absolute similarity can
 sit below that of unrelated articles sharing a place; being each other's nearest neighbour is the better
 evidence there. Clusters are whole events, so every event lies inside one story.
+
+Article similarity is a dot product of vectors, so the mean similarity of the articles of two events is the
+dot product of the events' summed vectors divided by both sizes: exact, without comparing articles one by
+one. Only event pairs found by the blocking are compared.
 """
 
 from __future__ import annotations
@@ -12,34 +16,48 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+from numpy.typing import NDArray
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 
-from builder.grouping.agglomerate import Matrix
+from builder.grouping.blocking import Blocking, Index, Pairs
+from builder.grouping.cluster import pair_dots
 
 
-def event_similarity(similarity: Matrix, events: Sequence[int]) -> Matrix:
-    """Mean article similarity between every two events (rows and columns in order of sorted event numbers)."""
-    labels = sorted(set(events))
-    member = np.zeros((len(labels), len(events)))
-    member[[labels.index(label) for label in events], np.arange(len(events))] = 1.0
-    pair_sim = similarity.copy()
-    np.fill_diagonal(pair_sim, 0.0)
-    size = member.sum(axis=1)
-    return np.asarray((member @ pair_sim @ member.T) / np.outer(size, size), dtype=np.float64)
+def _nearest(size: int, pairs: Pairs, mean: NDArray[np.float64]) -> Index:
+    """The most similar event of every event (lowest number on ties), -1 for an event compared with none."""
+    rows = np.concatenate([pairs.left, pairs.right])
+    others = np.concatenate([pairs.right, pairs.left])
+    values = np.concatenate([mean, mean])
+    order = np.lexsort((others, -values, rows))
+    nearest = np.full(size, -1, dtype=np.int64)
+    if len(order):
+        first = order[np.r_[True, rows[order][1:] != rows[order][:-1]]]
+        nearest[rows[first]] = others[first]
+    return nearest
 
 
-def link_events(similarity: Matrix, events: Sequence[int], strong: float, weak: float) -> list[int]:
-    """A story number per row: components of strong links and weak mutual-nearest-neighbour links."""
-    labels = sorted(set(events))
+def link_events(vectors: csr_matrix, events: Sequence[int], thresholds: tuple[float, float],
+                blocking: Blocking, days: NDArray[np.float64], ids: Sequence[str]) -> list[int]:
+    """A story number per row of `vectors` (articles, dot product = similarity): components of strong links
+    and weak mutual-nearest-neighbour links between `events`. `thresholds`: (strong, weak)."""
+    strong, weak = thresholds
+    labels, index = np.unique(np.asarray(events, dtype=np.int64), return_inverse=True)
     if len(labels) < 2:
         return [0] * len(events)
-    between = event_similarity(similarity, events)
-    np.fill_diagonal(between, -np.inf)
-    nearest = np.argmax(between, axis=1)
-    mutual = nearest[nearest] == np.arange(len(labels))
-    links = between >= strong
-    for event in np.flatnonzero(mutual & (between[np.arange(len(labels)), nearest] >= weak)):
-        links[event, nearest[event]] = True
-    _, component = connected_components(csr_matrix(links), directed=False)
-    return [int(component[labels.index(label)]) for label in events]
+    member = csr_matrix((np.ones(len(index)), (index, np.arange(len(index)))), shape=(len(labels), len(index)))
+    sums = csr_matrix(member @ vectors)
+    size = np.bincount(index).astype(np.float64)
+    first = np.full(len(labels), len(index), dtype=np.int64)
+    np.minimum.at(first, index, np.arange(len(index)))
+    event_days = np.full(len(labels), np.inf)
+    np.fmin.at(event_days, index, days)  # the first known day of each event; fmin skips unknown ones
+    event_days[np.isinf(event_days)] = np.nan
+    pairs = blocking.pairs(sums, event_days, [ids[k] for k in first.tolist()])
+    mean = pair_dots(sums, pairs) / (size[pairs.left] * size[pairs.right])
+    nearest = _nearest(len(labels), pairs, mean)
+    mutual = (nearest[pairs.left] == pairs.right) & (nearest[pairs.right] == pairs.left)
+    link = (mean >= strong) | (mutual & (mean >= weak))
+    graph = csr_matrix((np.ones(int(link.sum())), (pairs.left[link], pairs.right[link])), shape=(len(labels),) * 2)
+    _, component = connected_components(graph, directed=False)
+    return [int(c) for c in component[index]]
