@@ -109,14 +109,9 @@ def find_attributions(doc: Doc, lexicon: AttributionLexicon) -> tuple[Attributio
 
 
 def _narration(candidate: Candidate) -> bool:
-    """The writer's own voice ("I think", "you know") or a character's state of mind in narration ("he wants
-    to win"): PolNeAR-style attribution marks statements put to a source, and these mostly are not."""
-    if candidate.source is None or len(candidate.source) != 1:
-        return False
-    word = candidate.source[0].lower_
-    if word in ("i", "you", "me"):
-        return True
-    return candidate.type == AttributionType.BELIEF and word in ("he", "she", "they", "it", "we")
+    """Generic "you" ("you know", "you see") addresses the reader and reports nobody. A writer's "I think"
+    and a third person's beliefs ("he wants to win") are attributions all the same (PARC 3.0, PolNeAR)."""
+    return candidate.source is not None and len(candidate.source) == 1 and candidate.source[0].lower_ == "you"
 
 
 def _inside(cue: tuple[int, int], quotes: tuple[tuple[int, int], ...]) -> bool:

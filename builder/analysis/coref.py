@@ -95,7 +95,11 @@ def resolve(reading: Reading, lemma: str, at: int, mentions: list[Mention], pron
         if reading.role != "title":
             return None
     found = _nearest(at, mentions, reading, True, SOURCE_WINDOW, gender)
-    return found or _nearest(at, mentions, reading, False, ENTITY_WINDOW, gender)
+    found = found or _nearest(at, mentions, reading, False, ENTITY_WINDOW, gender)
+    if found is None and reading.role == "title":
+        # "the novice politician" far into a profile: the one the article is about, named near its start.
+        found = _nearest(at, mentions, reading, True, at, gender) or _nearest(at, mentions, reading, False, at, gender)
+    return found
 
 
 POSSESSIVE_ENTITIES = {"its": ("ORG", "GPE", "NORP"), "his": ("PERSON",), "her": ("PERSON",),
@@ -118,13 +122,21 @@ def _clause_subject(pronoun: Token) -> Token | None:
     return None
 
 
+def _named_anchor(phrase: SpacySpan) -> SpacySpan:
+    """ "Trump, a novice politician who ...": a description in apposition to a name is that named person."""
+    head = phrase.root
+    if head.dep_ == "appos" and head.head.pos_ == "PROPN":
+        return noun_phrase(head.head)
+    return phrase
+
+
 def _target(mention: SpacySpan) -> SpacySpan:
     """The phrase that says who `mention` is: itself, or the noun a relative or possessive pronoun stands for."""
     head = mention.root
     if len(mention) > 1 and mention[-1].lower_ in ("who", "which", "that"):
-        return noun_phrase(head)
+        return _named_anchor(noun_phrase(head))
     if head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl":
-        return noun_phrase(head.head.head)
+        return _named_anchor(noun_phrase(head.head.head))
     if head.dep_ == "poss" and head.pos_ == "PRON":
         subject = _clause_subject(head)
         if subject is not None:

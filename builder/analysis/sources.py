@@ -86,6 +86,11 @@ def _named_modifier(head: Token) -> str | None:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.pos_ == "PROPN":
                 return clean_name(" ".join(t.text for t in pobj.subtree))
+        if child.dep_ == "acl" and child.tag_ == "VBN":  # "a study conducted by Gallup", "a memo written by X"
+            by = next((c for c in child.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"), None)
+            pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+            if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ in ("ORG", "PERSON")):
+                return clean_name(" ".join(t.text for t in pobj.subtree))
     return None
 
 
@@ -127,8 +132,10 @@ def read_common(span: SpacySpan, head: Token, roles: Mapping[str, str]) -> Readi
     det = _determiner(head)
     plural = is_plural(head) or head.lower_ in GROUP_WORDS
     name = clean_name(span.text)
-    if role in ("org", "document"):
+    if role in ("org", "document") or (modifier and role not in ("person", "title")):
         if modifier:
+            # "a CNN poll", "a Washington Post database", "research conducted by the Brookings Institution":
+            # the author or publisher is named.
             return Reading(SourceKind.NAMED_ORG, clean_name(modifier) if role == "org" else name)
         if det in DEFINITE and not plural:
             return Reading(SourceKind.NAMED_ORG if role == "org" else SourceKind.UNNAMED_GROUP, name, True, role)
