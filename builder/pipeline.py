@@ -20,6 +20,7 @@ from builder.errors import SiteBuildError
 from builder.grouping import GroupingDoc, group_documents
 from builder.ingest import ingest
 from builder.ingest.discover import slugify
+from builder.ingest.language import UNDETERMINED
 from builder.lock import build_lock
 from builder.models import AnalysedArticle, Article, Corpus, Event, Story, TextAnalysis
 from builder.render import RenderContext, render_site
@@ -87,8 +88,9 @@ def analyse(articles: Sequence[Article], analyser: Analyser, cache: AnalysisCach
     todo: list[Article] = []
     for article in articles:
         if article.language not in SUPPORTED_LANGUAGES:
-            warnings.append(f"{article.path}: language {article.language!r} is not analysed (English only) — "
-                            "the article is listed without figures")
+            if article.language != UNDETERMINED:  # ingest has reported it already
+                warnings.append(f"{article.path}: language {article.language!r} is not analysed (English only) — "
+                                "the article is listed without figures")
             results[article.id] = _unanalysed(article)
             continue
         cached, problem = cache.get(article.text) if cache else (None, None)

@@ -23,6 +23,10 @@ from builder.pipeline import analyse
 
 SEED = "panarmenian/000_4c61d7137088035a.txt"
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+GERMAN = ("Brücke wieder offen\n\nDer Stadtrat hat am Montag beschlossen, dass die alte Brücke über den Fluss im "
+          "Mai wieder für den Verkehr geöffnet wird. Nach Angaben der Verwaltung sind die Reparaturen fast "
+          "abgeschlossen, und die Kosten liegen unter dem geplanten Budget. Anwohner hatten sich monatelang über "
+          "die langen Umwege beschwert, die der Bau mit sich brachte.\n")
 ARTICLE = "A headline of our own\n\nThe council said on Monday that the bridge would reopen in May.\n"
 
 
@@ -84,6 +88,7 @@ CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "unknown-outlet": (lambda articles: put("nosuch/article.txt", ARTICLE)(articles).parent, "not in data/outlets.yml"),
     "outlet-mismatch": (put("panarmenian/elsewhere.md", front("outlet: southfront")), "front matter says"),
     "duplicate": (duplicate, "the same article as"),
+    "undeclared-language": (put("panarmenian/brucke.txt", GERMAN), "does not look like English"),
     "html-without-article": (put("panarmenian/index.html", "<html><body><nav>Home</nav></body></html>"),
                              "no article text"),
     "stray-file": (put("stray.txt", ARTICLE), "outside an outlet folder"),
@@ -186,5 +191,5 @@ def test_every_problem_listed_then_strict_fails_and_data_untouched(project: Path
         one_problem(lines, path, words)
     assert not (project / "docs/stories").exists()  # a failed --strict build replaces nothing
     report = build(project, analyser, mkdocs=False)  # without --strict the good articles are published
-    assert report.articles == 3 and (project / "docs/stories").is_dir()  # the seeds and nosuch/article.txt
+    assert report.articles == 4 and (project / "docs/stories").is_dir()  # seeds, nosuch/article, brucke (no figures)
     assert data_state(project / "data") == before

@@ -15,6 +15,7 @@ from pathlib import Path
 from builder.config import Config
 from builder.errors import InputError
 from builder.ingest.boilerplate import ChromeRules, clean, repeated_lines
+from builder.ingest.language import UNDETERMINED, EnglishCheck
 from builder.ingest.readers import ARTICLE_SUFFIXES, RawDocument, read_document
 from builder.models import Article, Outlet
 
@@ -45,11 +46,12 @@ def ingest(config: Config) -> IngestResult:
         by_outlet[item.outlet].append(item)
     generic = ChromeRules.generic()
     articles: list[Article] = []
+    english = EnglishCheck.load()
     for slug, items in sorted(by_outlet.items()):
         outlet = next(o for o in outlets if o.slug == slug)
         repeated = repeated_lines(item.doc.body for item in items)
         rules = (ChromeRules.for_outlet(outlet), generic)
-        articles.extend(_article(config, item, rules, repeated, problems) for item in items)
+        articles.extend(_article(config, item, rules, repeated, english, problems) for item in items)
     kept = drop_duplicates(config.data_dir, [a for a in articles if a.text], problems)
     return IngestResult(_unique_ids(kept), outlets, tuple(problems))
 
@@ -135,13 +137,19 @@ def _outlets(config: Config, used: set[str], problems: list[InputError]) -> tupl
 
 
 def _article(config: Config, item: _Loaded, rules: tuple[ChromeRules, ...], repeated: frozenset[str],
-             problems: list[InputError]) -> Article:
+             english: EnglishCheck, problems: list[InputError]) -> Article:
     meta = item.doc.meta
     cleaned = clean(item.doc.body, meta.title, rules, repeated)
     relative = item.path.relative_to(config.data_dir).as_posix()
     if not cleaned.text:
         problems.append(InputError(item.path, "no article text left after removing boilerplate",
                                    "check the file holds the article, or loosen data/outlets.yml patterns"))
+    language = meta.language
+    if language is None and not english.looks_english(cleaned.text):
+        problems.append(InputError(item.path, "the text does not look like English and no `language:` is set",
+                                   "add front matter `language: <code>` (it is then listed without figures), "
+                                   "or `language: en` if it is English"))
+        language = UNDETERMINED
     return Article(
         id=f"{item.outlet}/{slugify(cleaned.title) or slugify(item.path.stem)}",
         outlet=item.outlet,
@@ -151,7 +159,7 @@ def _article(config: Config, item: _Loaded, rules: tuple[ChromeRules, ...], repe
         published=meta.published,
         url=meta.url,
         author=meta.author,
-        language=meta.language or "en",
+        language=language or "en",
         removed=cleaned.removed,
     )
 
