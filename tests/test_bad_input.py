@@ -95,6 +95,7 @@ CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "folder-named-like-article": (folder("panarmenian/folder.txt"), "folder named like an article"),
     "symlink-loop": (link("panarmenian/loop.txt", "loop.txt"), "looping symbolic link"),
     "symlink-outside": (link("panarmenian/passwd.txt", "/etc/passwd"), "outside data/articles/"),
+    "symlinked-outlet-folder": (link("linked", "/usr/share/doc"), "outside data/articles/"),
 }
 
 

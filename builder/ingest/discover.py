@@ -59,6 +59,10 @@ def ingest(config: Config) -> IngestResult:
 def _article_files(config: Config, problems: list[InputError]) -> list[Path]:
     files: list[Path] = []
     for entry in sorted(config.articles_dir.iterdir()):
+        outside = check_path(config.articles_dir, entry) if entry.is_dir() else None
+        if outside:
+            problems.append(outside)
+            continue
         if not entry.is_dir():
             if not entry.name.startswith("."):
                 problems.append(InputError(entry, "article outside an outlet folder",
@@ -78,15 +82,14 @@ def _article_files(config: Config, problems: list[InputError]) -> list[Path]:
 def check_path(articles_dir: Path, path: Path) -> InputError | None:
     """Why `path` (a file or folder under an outlet folder) is not an article to read, if it is not."""
     suffix = path.suffix.lower()
-    if path.is_symlink():
-        try:
-            resolved = path.resolve(strict=True)
-        except (OSError, RuntimeError):
-            return InputError(path, "broken or looping symbolic link", "replace the link with the article file")
-        if not resolved.is_relative_to(articles_dir.resolve()):
-            # a link out of data/ would publish whatever it points at
-            return InputError(path, f"symbolic link to {resolved}, outside data/articles/",
-                              "copy the article into data/articles/ instead of linking to it")
+    try:
+        resolved = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return InputError(path, "broken or looping symbolic link", "replace the link with the article file")
+    if not resolved.is_relative_to(articles_dir.resolve()):
+        # a link out of data/ (to a file, or to a folder holding this one) would publish whatever it points at
+        return InputError(path, f"symbolic link to {resolved}, outside data/articles/",
+                          "copy the article into data/articles/ instead of linking to it")
     if path.is_dir():
         if suffix in ARTICLE_SUFFIXES:
             return InputError(path, "a folder named like an article file (its files are read as articles)",
