@@ -174,3 +174,50 @@ def test_pronoun_agrees_in_gender(analyser: Analyser) -> None:
     text = "Mrs. Okafor criticised Mr. Brandt on Monday. Mr. Brandt said the attack was unfair. She said he was lying."
     found = [a for a in attributions(analyser, text) if a.source is not None and a.source.span.text == "She"]
     assert found and found[0].source is not None and found[0].source.name == "Okafor"
+
+
+CONSTRUCTIONS = [
+    # text, cue, source text, content text (None: no content)
+    ("The governor will discuss the new budget on Friday.", "discuss", "The governor", "the new budget"),
+    ("The fund bought land, which the mayor said was worth little.", "said", "the mayor", "was worth little"),
+    ("Voters thanked Senator Ruth Amsel, who argued that the tax was unfair.", "argued",
+     "Senator Ruth Amsel, who", "that the tax was unfair"),
+    ("Jon Pike said the plan was reckless, adding that it would fail.", "adding", "Jon Pike", "that it would fail"),
+    ("The minister told reporters on Monday that the border would stay open.", "told", "The minister",
+     "that the border would stay open"),
+    ("Lena Ortiz Slams Council Over Park Closure\nThe park closed.", "Slams", "Lena Ortiz",
+     "Council Over Park Closure"),
+    ("I believe the court made a mistake.", "believe", "I", "the court made a mistake"),
+    ("He wants to win the race.", "wants", "He", "to win the race"),
+    ("The senator spoke about the drought, as the vote neared.", "spoke about", "The senator", "the drought"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "source", "content"), CONSTRUCTIONS)
+def test_constructions(analyser: Analyser, text: str, cue: str, source: str, content: str | None) -> None:
+    found = by_cue(attributions(analyser, text), cue)
+    assert found.source is not None and found.source.span.text == source
+    assert (found.content.text if found.content else None) == content
+
+
+def test_addressee_is_no_content(analyser: Analyser) -> None:
+    text = "“We are not leaving,” the mayor told reporters on Tuesday."
+    found = by_cue(attributions(analyser, text), "told")
+    assert found.content is not None and found.content.text.startswith("“We are not leaving")
+
+
+def test_relative_source_names_antecedent(analyser: Analyser) -> None:
+    found = by_cue(attributions(analyser, "Voters cheered Ruth Amsel, who said the tax was unfair."), "said")
+    assert found.source is not None and found.source.name == "Ruth Amsel"
+    assert found.source.antecedent is not None and found.source.antecedent.text == "Ruth Amsel"
+
+
+def test_document_with_named_author(analyser: Analyser) -> None:
+    found = by_cue(attributions(analyser, "A study conducted by the Brookings Institution found that wages rose."),
+                   "found")
+    assert found.source is not None and found.source.kind == N_ORG
+
+
+def test_headline_needs_a_verb_form(analyser: Analyser) -> None:
+    found = attributions(analyser, "Monday Morning Email: Storm Hits The Coast\nThe storm hit.")
+    assert not [a for a in found if a.cue.text == "Email"]

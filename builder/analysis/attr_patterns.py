@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from builder.analysis.attr_content import verb_content
 from builder.analysis.attr_cues import (
     RELATIVE,
     VIEW_NOUNS,
@@ -24,8 +25,8 @@ from builder.analysis.attr_cues import (
     noun_phrase,
     subject_of,
     subtree_chars,
-    verb_content,
 )
+from builder.analysis.attr_headlines import headline_cues
 from builder.analysis.attr_nominal import light_verb_cues, possessed_cues, stance_adjectives
 from builder.analysis.quotes import quotations
 from builder.models import AttributionType
@@ -40,7 +41,7 @@ def find_candidates(doc: Doc, lexicon: CueLexicon, roles: Mapping[str, str]) -> 
     found = [*verb_cues(doc, lexicon, roles), *according_to(doc), *view_phrases(doc),
              *document_phrases(doc, lexicon.verbs),
              *light_verb_cues(doc, lexicon.nouns), *possessed_cues(doc, lexicon.possessed),
-             *stance_adjectives(doc, lexicon.adjectives)]
+             *stance_adjectives(doc, lexicon.adjectives), *headline_cues(doc, lexicon.verbs)]
     return sorted(found, key=lambda c: c.cue)
 
 

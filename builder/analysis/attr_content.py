@@ -1,0 +1,114 @@
+"""What an attribution says: the content of a reporting verb, read off the dependency parse.
+
+In order: the words after a colon ("He said: ..."), a clausal complement ("said that ..."), the main
+clause around an "as"-clause ("As X reported, ..."), else the object and the predicative phrases after it
+("called the senator a liar", "accused Berlin of harbouring militants") without the addressee, time, place
+or medium ("told reporters on Monday", "said in an interview").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from builder.analysis.attr_cues import SUBJECTS, complement_of, subtree_chars
+
+OBJECT_DEPS = frozenset({"dobj", "dative", "prep", "attr", "oprd"})
+PREDICATIVE_DEPS = frozenset({"dobj", "oprd", "xcomp", "ccomp", "acomp", "attr"})
+# Prepositions that introduce what is said ("spoke about", "commented on") and, after an object, what is
+# said of it ("described X as", "accused X of", "blamed X for", "compared X to").
+CONTENT_PREPOSITIONS = frozenset({"about", "of", "on", "against", "for", "over", "as", "to", "at", "with", "into",
+                                  "toward", "towards", "that", "upon", "from"})
+PREDICATIVE_PREPOSITIONS = frozenset({"as", "of", "for", "to", "with", "from", "against", "about", "into"})
+# Verbs whose personal object is the addressee, not the message (Levin 37.2 tell, 37.9 advise).
+ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "reassure", "remind", "warn", "brief", "notify", "advise",
+                             "ask", "urge", "thank", "caution", "email", "text"})
+# The channel of a statement: "said in an interview", "wrote on Twitter".
+MEDIA = frozenset({"twitter", "facebook", "instagram", "television", "tv", "radio", "air", "show", "program",
+                   "programme", "website", "blog", "page", "call", "phone", "telephone", "interview", "statement",
+                   "conference", "speech", "rally", "event", "stage", "trail", "site", "podcast", "broadcast",
+                   "camera", "record", "condition", "behalf", "way", "occasion"})
+
+
+def verb_content(verb: Token) -> tuple[int, int] | None:
+    colon = _after_colon(verb)
+    if colon is not None:
+        return colon
+    comp = complement_of(verb)
+    if comp is not None:
+        if comp.left_edge.i < verb.i < comp.i:
+            # A fronted relative or wh-word ("which he said were ...", "what Trump says his plan would do"):
+            # the clause runs on after the cue; the speaker between is no part of it.
+            return _object_span(verb.nbor(1).idx, comp.right_edge) if verb.i + 1 < len(verb.doc) else None
+        return subtree_chars(comp)
+    if verb.dep_ == "advcl" and any(c.lower_ == "as" for c in verb.children) and verb.i < verb.head.i:
+        return _main_clause(verb.head)
+    if verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and any(c.lower_ == "as" for c in verb.children)):
+        return subtree_chars(verb.head, skip=verb)
+    return _object_content(verb)
+
+
+def _circumstance(verb: Token, child: Token) -> bool:
+    """An object or phrase that is not what is said: the addressee ("told reporters"), the time, place or
+    medium ("said on Monday", "wrote in a statement", "said by telephone")."""
+    if child.dep_ in ("dobj", "dative"):
+        return verb.lemma_.lower() in ADDRESSEE_VERBS and (
+            child.pos_ in ("PRON", "PROPN") or child.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or child.tag_ == "NNS")
+    if child.dep_ != "prep":
+        return False
+    pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+    return (child.lower_ not in CONTENT_PREPOSITIONS or pobj is None or pobj.ent_type_ in ("DATE", "TIME")
+            or pobj.lemma_.lower() in MEDIA)
+
+
+def _object_content(verb: Token) -> tuple[int, int] | None:
+    """ "called the senator a liar", "cited X as a reason", "accused Berlin of harbouring militants": the
+    object and the predicative phrases after it, not the adverbials that close the clause."""
+    parts = [c for c in verb.rights if c.dep_ in OBJECT_DEPS and not _circumstance(verb, c)]
+    if not parts:
+        return None
+    first = parts[0]
+    start = first.left_edge.idx if first.dep_ != "prep" else _prep_start(first)
+    if start is None:
+        return None
+    last = max(c.right_edge.i for c in verb.rights if c.i >= first.i and (
+        c in parts[:1] or c.dep_ in PREDICATIVE_DEPS or (c.dep_ == "prep" and c.lower_ in PREDICATIVE_PREPOSITIONS)))
+    return _object_span(start, verb.doc[last])
+
+
+def _prep_start(prep: Token) -> int | None:
+    objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    return objects[0].left_edge.idx if objects else None
+
+
+def _object_span(start: int, last: Token) -> tuple[int, int] | None:
+    while last.i > 0 and ((last.is_punct and last.text not in "\"”’'") or last.is_space) and last.idx > start:
+        last = last.nbor(-1)
+    end = last.idx + len(last)
+    return (start, end) if end > start else None
+
+
+def _after_colon(verb: Token) -> tuple[int, int] | None:
+    """ "He said:" / "made the following statement:": the words after the colon, on the same line or the next."""
+    doc = verb.doc
+    following = doc[verb.right_edge.i + 1] if verb.right_edge.i + 1 < len(doc) else None
+    colon = next((c for c in verb.rights if c.text == ":"), None) or (
+        following if following is not None and following.text == ":" else None)
+    if colon is None or colon.i > verb.i + 6:
+        return None
+    text = doc.text
+    start = colon.idx + 1
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    return (start, end) if end > start else None
+
+
+def _main_clause(head: Token) -> tuple[int, int] | None:
+    """ "As X reported, [the agreement was reached ...]": from the main clause's subject to its end."""
+    subject = next((c for c in head.children if c.dep_ in SUBJECTS or c.dep_ == "nsubjpass"), None)
+    first = subject.left_edge if subject is not None else head
+    last = head.right_edge
+    while last.i > first.i and last.is_punct:
+        last = last.nbor(-1)
+    return first.idx, last.idx + len(last)

@@ -1,0 +1,83 @@
+"""Reporting verbs in title-cased headlines ("Sanders Vows To Stay In Race", "Clinton Slams Trump On Taxes").
+
+Headline case makes the tagger read every word as a proper noun, so the parse has no verb to find. A
+headline is one line in which nearly every word is capitalised; in it, a capitalised word whose inflected
+form (-s, -es, -ies, -ed) is a reporting verb of the lexicon, after a name, is the cue: the words before it
+on the line are the source, the words after it the content.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+
+from spacy.tokens import Doc, Token
+
+from builder.analysis.attr_cues import Candidate, CueEntry
+
+WORD = re.compile(r"[A-Za-z][\w'’]*")
+# Words that start a headline without being part of who speaks ("How Paul Ryan Thinks About Trump").
+LEAD = re.compile(r"\s*(?:(?:how|why|what|when|where|whether|as|after|before|while)\s+)+", re.IGNORECASE)
+# A capitalised word after these is a noun ("The Calls", "Of Plans"), not a verb.
+NOT_BEFORE_VERB = frozenset({"the", "a", "an", "of", "for", "to", "in", "on", "and", "or", "with", "by", "at", "his",
+                             "her", "their", "its", "new", "more", "no", "about", "from", "over", "'s", "’s"})
+
+
+def _headline(line: str) -> bool:
+    words = WORD.findall(line)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def verb_forms(word: str) -> tuple[str, ...]:
+    """Lemma candidates of an inflected verb form, by English morphology (-ies, -es, -s, -ed)."""
+    w = word.lower()
+    forms: list[str] = []  # the bare form is left out: in a headline it is mostly a noun ("Email", "Notice")
+    if w.endswith("ies"):
+        forms.append(w[:-3] + "y")
+    if w.endswith("es"):
+        forms.append(w[:-2])
+    if w.endswith("s"):
+        forms.append(w[:-1])
+    if w.endswith("ed"):
+        forms += [w[:-2], w[:-1]]
+    return tuple(forms)
+
+
+def _cue_lemma(token: Token, verbs: Mapping[str, CueEntry]) -> str | None:
+    if not token.text[:1].isupper() or token.i == 0:
+        return None
+    before = token.nbor(-1)
+    if not before.text[:1].isupper() or before.lower_ in NOT_BEFORE_VERB or before.is_punct:
+        return None
+    return next((f for f in verb_forms(token.text) if f in verbs and not verbs[f].needs_particle), None)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum() and text[end - 1] not in "’'\"”":
+        end -= 1
+    return start, end
+
+
+def headline_cues(doc: Doc, verbs: Mapping[str, CueEntry]) -> Iterator[Candidate]:
+    text = doc.text
+    for token in doc:
+        if token.pos_ == "VERB" or _cue_lemma(token, verbs) is None:
+            continue
+        line_start = text.rfind("\n", 0, token.idx) + 1
+        line_end = text.find("\n", token.idx)
+        line_end = len(text) if line_end < 0 else line_end
+        if not _headline(text[line_start:line_end]):
+            continue
+        colon = text.rfind(":", line_start, token.idx)
+        start = colon + 1 if colon >= 0 else line_start
+        lead = LEAD.match(text, start, token.idx)
+        start = lead.end() if lead is not None else start
+        source = doc.char_span(*_trimmed(text, start, token.idx), alignment_mode="contract")
+        content = _trimmed(text, token.idx + len(token), line_end)
+        # A list of names ("Iowa: Tim Albrecht, Brad Anderson, ...") is no speaker.
+        if source is None or not len(source) or content[1] <= content[0] or source.text.count(",") > 1:
+            continue
+        entry = verbs[_cue_lemma(token, verbs) or ""]
+        yield Candidate((token.idx, token.idx + len(token)), source, content, entry.type)
