@@ -15,7 +15,7 @@ from builder.errors import ConfigError, ContractError
 from builder.grouping import Assignment, Background, GroupingConfig, GroupingDoc, group_documents
 from builder.grouping.agglomerate import Graph, Linkage, agglomerate
 from builder.grouping.blocking import Blocking, Pairs, candidate_pairs
-from builder.grouping.stories import link_events
+from builder.grouping.stories import StoryLinkage, link_events
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -173,10 +173,10 @@ def _vectors(similarity: np.ndarray) -> csr_matrix:
     return csr_matrix(vectors * np.sqrt(np.clip(values, 0.0, None)))
 
 
-def _link(similarity: np.ndarray, events: list[int], strong: float = 0.14, weak: float = 0.07) -> list[int]:
+def _link(similarity: np.ndarray, events: list[int]) -> list[int]:
     size = similarity.shape[0]
-    return link_events(_vectors(similarity), events, (strong, weak), Blocking(0, 0), np.full(size, np.nan),
-                       [str(k) for k in range(size)])
+    return link_events(_vectors(similarity), events, StoryLinkage(0.14, 0.07, choices=1), Blocking(0, 0),
+                       np.full(size, np.nan), [str(k) for k in range(size)])
 
 
 def test_relative_linkage_keeps_two_tight_groups_apart() -> None:
@@ -228,3 +228,20 @@ def test_blocked_grouping_equals_exhaustive(background: Background) -> None:
     exhaustive = GroupingConfig(block_keys=0, story_keys=0)
     blocked = GroupingConfig(block_keys=10, block_window=2, story_keys=10, story_window=2)
     assert group_documents(docs, blocked, background) == group_documents(docs, exhaustive, background)
+
+
+@pytest.mark.parametrize(("events", "linked"), [(2, False), (4, True)])
+def test_a_weak_link_needs_other_events_to_choose_from(events: int, linked: bool) -> None:
+    """Two events at 0.1 are mutual nearest neighbours; that is evidence only when others were on offer."""
+    similarity = np.eye(events)
+    similarity[0, 1] = similarity[1, 0] = 0.1
+    for k in range(2, events):
+        similarity[0, k] = similarity[k, 0] = 0.02
+    stories = link_events(_vectors(similarity), list(range(events)), StoryLinkage(0.14, 0.07, choices=3),
+                          Blocking(0, 0), np.full(events, np.nan), [str(k) for k in range(events)])
+    assert (stories[0] == stories[1]) is linked
+
+
+def test_two_unrelated_articles_are_two_stories(background: Background) -> None:
+    result = group_documents([RATES, FOOTBALL], background=background)
+    assert result.story["rates"] != result.story["football"]

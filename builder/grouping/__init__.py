@@ -22,7 +22,7 @@ from builder.grouping.blocking import Blocking
 from builder.grouping.cluster import Views, cluster_id, day_ordinals, similarities, within_days
 from builder.grouping.features import Background
 from builder.grouping.records import Assignment, GroupingConfig, GroupingDoc
-from builder.grouping.stories import link_events
+from builder.grouping.stories import StoryLinkage, link_events
 
 __all__ = ["Assignment", "Background", "GroupingConfig", "GroupingDoc", "group_documents"]
 
@@ -48,7 +48,8 @@ def group_documents(docs: Sequence[GroupingDoc], config: GroupingConfig | None =
     event_graph = Graph(len(ordered), pairs.left[near], pairs.right[near], event_sim[near])
     event_linkage = Linkage(config.event_floor, config.event_ratio, config.event_prior, config.event_prior_strength)
     events = agglomerate(event_graph, event_linkage)
-    stories = link_events(views.story(config.story_names_share), events, (config.story_strong, config.story_weak),
+    story_linkage = StoryLinkage(config.story_strong, config.story_weak, config.story_weak_choices)
+    stories = link_events(views.story(config.story_names_share), events, story_linkage,
                           Blocking(config.story_keys, config.story_window), days, ids)
     return Assignment(_names("e", ids, events), _names("s", ids, stories))
 

@@ -45,6 +45,7 @@ class GroupingConfig:
     event_prior_strength: float = 3.0  # counted as this many pairs, before a cluster's own pairs outweigh it
     story_strong: float = 0.14  # mean similarity that puts two events into one story
     story_weak: float = 0.07  # or less, if each event is the other's most similar one
+    story_weak_choices: int = 3  # ... among at least this many others (two lone articles are always mutual)
     event_max_gap_days: int = 7  # articles published further apart than this are not one happening
     block_keys: int = 40  # each article is compared with those sharing one of its this many heaviest features
     block_shared: int = 1  # ... and only when they share at least this many

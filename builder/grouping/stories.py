@@ -14,6 +14,7 @@ one. Only event pairs found by the blocking are compared.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
@@ -37,11 +38,21 @@ def _nearest(size: int, pairs: Pairs, mean: NDArray[np.float64]) -> Index:
     return nearest
 
 
-def link_events(vectors: csr_matrix, events: Sequence[int], thresholds: tuple[float, float],
+@dataclass(frozen=True)
+class StoryLinkage:
+    """Link two events at a mean similarity of `strong`, or of `weak` when each is the other's nearest
+    neighbour among at least `choices` other events. Being nearest says nothing when there is hardly anything
+    else to be near: two unrelated articles on a small site are each other's nearest neighbour."""
+
+    strong: float
+    weak: float
+    choices: int = 3
+
+
+def link_events(vectors: csr_matrix, events: Sequence[int], linkage: StoryLinkage,
                 blocking: Blocking, days: NDArray[np.float64], ids: Sequence[str]) -> list[int]:
     """A story number per row of `vectors` (articles, dot product = similarity): components of strong links
-    and weak mutual-nearest-neighbour links between `events`. `thresholds`: (strong, weak)."""
-    strong, weak = thresholds
+    and weak mutual-nearest-neighbour links between `events`."""
     labels, index = np.unique(np.asarray(events, dtype=np.int64), return_inverse=True)
     if len(labels) < 2:
         return [0] * len(events)
@@ -57,7 +68,8 @@ def link_events(vectors: csr_matrix, events: Sequence[int], thresholds: tuple[fl
     mean = pair_dots(sums, pairs) / (size[pairs.left] * size[pairs.right])
     nearest = _nearest(len(labels), pairs, mean)
     mutual = (nearest[pairs.left] == pairs.right) & (nearest[pairs.right] == pairs.left)
-    link = (mean >= strong) | (mutual & (mean >= weak))
+    weak = linkage.weak if len(labels) - 1 >= linkage.choices else np.inf
+    link = (mean >= linkage.strong) | (mutual & (mean >= weak))
     graph = csr_matrix((np.ones(int(link.sum())), (pairs.left[link], pairs.right[link])), shape=(len(labels),) * 2)
     _, component = connected_components(graph, directed=False)
     return [int(c) for c in component[index]]
