@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from builder.render.charts import Bar, Chart, Group, alt_text, figures, svg, table
 
 EVIL = '<script>alert(1)</script> & "x" ]]>'
@@ -53,3 +56,11 @@ def test_empty_chart() -> None:
     empty = Chart("e", "Nothing", "count", ())
     ET.fromstring(svg(empty))
     assert figures([]) == ""
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=40), st.text(max_size=40))
+def test_any_label_gives_well_formed_svg(group: str, series: str) -> None:
+    chart = Chart("h", group, series, (Group(group, (Bar(series, 1.0, series),)),))
+    root = ET.fromstring(svg(chart))
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"

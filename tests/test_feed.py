@@ -4,15 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import xml.etree.ElementTree as ET
 from dataclasses import replace
 
 import feedparser
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_render import seed_corpus
 
 from builder.analysis import Analyser
 from builder.feed import UNDATED, atom, json_feed
 from builder.models import AnalysedArticle, Corpus, Event, Story
 from builder.render.site import index_corpus
+
+
+@pytest.fixture(scope="module")
+def seeds(analyser: Analyser) -> Corpus:
+    return seed_corpus(analyser)
 
 
 def dated(analyser: Analyser) -> Corpus:
@@ -48,3 +57,13 @@ def test_json_feed(analyser: Analyser) -> None:
     data = json.loads(json_feed(index_corpus(dated(analyser)), "Framing"))
     assert data["version"] == "https://jsonfeed.org/version/1.1"
     assert [i["id"] for i in data["items"]][-1] == "urn:framing:story:old-s"
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.text(min_size=1, max_size=40))
+def test_any_title_gives_a_valid_feed(seeds: Corpus, title: str) -> None:
+    corpus = seeds
+    story = replace(corpus.stories[0], title=title)
+    text = atom(index_corpus(replace(corpus, stories=(story,))), title)
+    ET.fromstring(text.encode("utf-8"))
+    assert not feedparser.parse(text).bozo

@@ -8,6 +8,7 @@ the same numbers for screen readers and copying. Every text is XML-escaped: labe
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -19,7 +20,9 @@ BAR_W = 230  # longest bar; the value is written after the bar
 BAR_H = 16
 ROW_H = 22
 GROUP_H = 26  # the group heading line
-SERIES = 4  # bar classes cycle over chart-s0..chart-s3 (colours and hatching in framing.css)
+SERIES = 4  # bar classes cycle over chart-s0..chart-s3 (fill colour and opacity in framing.css)
+# characters XML 1.0 forbids even as references (the feed is parsed as strict XML)
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,7 @@ class Chart:
 
 def xml(text: str) -> str:
     """Untrusted text for SVG/XML element content or a double-quoted attribute."""
-    return html.escape(one_line(text), quote=True)
+    return html.escape(_NOT_XML.sub("", one_line(text)), quote=True)
 
 
 def alt_text(chart: Chart) -> str:
