@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_render import seed_corpus
 
+from builder.analysis import Analyser
+from builder.models import AnalysedArticle
+from builder.render.chart_sets import outlet_timeline
 from builder.render.charts import Bar, Chart, Group, alt_text, figures, svg, table
 
 EVIL = '<script>alert(1)</script> & "x" ]]>'
@@ -64,3 +70,14 @@ def test_any_label_gives_well_formed_svg(group: str, series: str) -> None:
     chart = Chart("h", group, series, (Group(group, (Bar(series, 1.0, series),)),))
     root = ET.fromstring(svg(chart))
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
+
+
+def test_outlet_timeline_keeps_the_latest_months(analyser: Analyser) -> None:
+    seed = seed_corpus(analyser).articles[0]
+    articles = [AnalysedArticle(replace(seed.article, id=f"x/{n}", published=dt.date(2020 + n // 12, n % 12 + 1, 5)),
+                                seed.analysis) for n in range(14)]
+    articles.append(AnalysedArticle(replace(seed.article, id="x/undated", published=None), seed.analysis))
+    kinds, hedges = outlet_timeline(seed.article.outlet, articles)
+    labels = [g.label for g in kinds.groups]
+    assert labels[0] == "2020-03" and labels[-2:] == ["2021-02", "undated"] and len(labels) == 13
+    assert "latest 12 months" in kinds.title and [g.label for g in hedges.groups] == labels

@@ -13,6 +13,7 @@ from builder.render.site import SiteIndex
 
 VOICE_SHORT = {Voice.OUTLET: "outlet’s own voice", Voice.ATTRIBUTED: "inside quotes"}
 Labelled = Sequence[tuple[str, OutletFigures]]
+MONTHS = 12  # an outlet page charts at most this many months (the open data has every article)
 
 
 def kinds_chart(chart_id: str, title: str, groups: Labelled) -> Chart:
@@ -52,11 +53,13 @@ def month(item: AnalysedArticle) -> str:
 
 
 def outlet_timeline(slug: str, articles: Sequence[AnalysedArticle]) -> tuple[Chart, ...]:
-    """Its figures month by month, oldest first (undated articles last)."""
-    months = sorted({month(a) for a in articles}, key=lambda m: (m == "undated", m))
+    """Its figures month by month, oldest first, over the newest MONTHS months (undated articles last)."""
+    dated = sorted({month(a) for a in articles} - {"undated"})
+    months = dated[-MONTHS:] + (["undated"] if any(month(a) == "undated" for a in articles) else [])
     groups = [(m, outlet_figures(slug, [a for a in articles if month(a) == m])) for m in months]
-    return (kinds_chart("chart-time-kinds", "Sources by kind, month by month", groups),
-            hedges_chart("chart-time-hedges", "Hedges per 1,000 words, month by month", groups))
+    span = "month by month" if len(dated) <= MONTHS else f"month by month, the latest {MONTHS} months"
+    return (kinds_chart("chart-time-kinds", f"Sources by kind, {span}", groups),
+            hedges_chart("chart-time-hedges", f"Hedges per 1,000 words, {span}", groups))
 
 
 def home_charts(site: SiteIndex) -> tuple[Chart, ...]:
