@@ -29,7 +29,7 @@ from builder.analysis.quotes import (
 )
 from builder.analysis.sources import SourceLexicon
 from builder.lexicons import load_table
-from builder.models import Attribution, AttributionType, Source, Span
+from builder.models import Attribution, AttributionType, QuoteStyle, Source, Span
 
 FRAMES = {"report": False, "complement": True}
 ROLE_CLASSES = frozenset({"person", "title", "org", "document"})
@@ -96,7 +96,7 @@ def find_attributions(doc: Doc, lexicon: AttributionLexicon) -> tuple[Attributio
     candidates += [*speaker_labels(doc, lexicon.sources.roles), *dash_speakers(doc, quotes)]
     candidates = _dedupe([_widened(c, quotes) for c in candidates])
     candidates = preceding_quotes(text, [_clipped(text, c) for c in candidates], quotes)
-    candidates = continue_quotes(text, candidates, quotes)
+    candidates = _outermost(text, continue_quotes(text, candidates, quotes), quotes)
     mentions = entity_mentions(doc)
     found = []
     for candidate in candidates:
@@ -112,6 +112,43 @@ def _narration(candidate: Candidate) -> bool:
     """Generic "you" ("you know", "you see") addresses the reader and reports nobody. A writer's "I think"
     and a third person's beliefs ("he wants to win") are attributions all the same (PARC 3.0, PolNeAR)."""
     return candidate.source is not None and len(candidate.source) == 1 and candidate.source[0].lower_ == "you"
+
+
+def _speaker_noun(source: SpacySpan) -> bool:
+    """A source reached through a sender ("threats from X, saying") or a relative clause ("X, who said"):
+    a description of someone the content mentions, not part of what is reported."""
+    if source[-1].lower_ in ("who", "which", "that") or source.root.lower_ in ("who", "which", "that"):
+        return True
+    return source.root.pos_ in ("PROPN", "NOUN") and source.root.dep_ == "pobj"
+
+
+def _same_speaker(host: Candidate, candidate: Candidate) -> bool:
+    """ "X said ..., adding ...": the speaker goes on; the parser only hung the participle on the clause."""
+    return host.source is not None and candidate.source is not None and host.source.start == candidate.source.start
+
+
+def _adverbial(text: str, candidate: Candidate) -> bool:
+    """ "According to X, ...", "In X's view, ...": a frame around the sentence, whose own verb may report."""
+    return text[candidate.cue[0] : candidate.cue[1]].lower().startswith(("according", "in"))
+
+
+def _outermost(text: str, candidates: list[Candidate], quotes: tuple[tuple[int, int], ...]) -> list[Candidate]:
+    """A report inside another's indirect content is part of what that source says ("officials said the
+    company had warned ..."), and annotators mostly leave it as such; a statement reported inside
+    someone's belief ("she thinks he said ...") is still reported speech."""
+    hosts = [c for c in candidates if c.content is not None and style_of(c.content, quotes) != QuoteStyle.DIRECT
+             and not _adverbial(text, c)]
+
+    def nested(candidate: Candidate) -> bool:
+        if candidate.via is not None or (candidate.source is not None and _speaker_noun(candidate.source)):
+            return False
+        return any(host is not candidate and host.content is not None
+                   and host.content[0] <= candidate.cue[0] and candidate.cue[1] <= host.content[1]
+                   and not _same_speaker(host, candidate)
+                   and not (host.type == AttributionType.BELIEF and candidate.type == AttributionType.SPEECH)
+                   for host in hosts)
+
+    return [c for c in candidates if not nested(c)]
 
 
 def _inside(cue: tuple[int, int], quotes: tuple[tuple[int, int], ...]) -> bool:
