@@ -66,8 +66,9 @@ def browser(server: str) -> Iterator[Browser]:
         chromium.close()
 
 
-def open_at(browser: Browser, url: str, width: int) -> Page:
-    context = browser.new_context(viewport={"width": width, "height": 900})
+def open_at(browser: Browser, url: str, width: int, scheme: str = "light") -> Page:
+    context = browser.new_context(viewport={"width": width, "height": 900},
+                                  color_scheme="dark" if scheme == "dark" else "light")
     page = context.new_page()
     page.goto(url, wait_until="networkidle")
     return page
@@ -115,12 +116,14 @@ def test_charts_are_labelled_images(browser: Browser, server: str) -> None:
     page.context.close()
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", sorted(PAGES))
-def test_axe_finds_nothing_serious(browser: Browser, server: str, name: str) -> None:
-    page = open_at(browser, server + PAGES[name], 1280)
+def test_axe_finds_nothing_serious(browser: Browser, server: str, name: str, scheme: str) -> None:
+    page = open_at(browser, server + PAGES[name], 1280, scheme)
     results = Axe().run(page)
     serious = [(v["id"], v["impact"], len(v["nodes"])) for v in results.response["violations"]
                if v["impact"] in ("serious", "critical")]
-    (ARTIFACTS / f"axe-{name}.txt").write_text(results.generate_report(), encoding="utf-8")
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / f"axe-{name}-{scheme}.txt").write_text(results.generate_report(), encoding="utf-8")
     assert serious == [], serious
     page.context.close()
