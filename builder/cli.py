@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from builder.errors import BuilderError, ContractError
+from builder.errors import BuilderError, ConfigError, ContractError
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -127,8 +127,12 @@ def cmd_add(args: argparse.Namespace) -> int:
 
     root = Path(args.root)
     articles = root / "data" / "articles"
-    added = add_article(articles, args.source, _outlets(root), known_articles(articles), outlet=args.outlet)
+    outlets = _outlets(root)
+    added = add_article(articles, args.source, outlets, known_articles(articles), outlet=args.outlet)
     print(f"added {added.path} ({added.outlet}): {added.title}")
+    if added.outlet not in {o.slug for o in outlets}:
+        print(f"note: outlet {added.outlet!r} is not in data/outlets.yml — add `{added.outlet}:` with `name:` "
+              "there, or `build --strict` will fail", file=sys.stderr)
     return EXIT_OK
 
 
@@ -137,11 +141,16 @@ def cmd_fetch(args: argparse.Namespace) -> int:
 
     root = Path(args.root)
     feeds = load_feeds(Path(args.feeds) if args.feeds else root / "data" / "feeds.yml")
+    outlets = _outlets(root)
+    unknown = sorted({f.outlet for f in feeds} - {o.slug for o in outlets})
+    if unknown:
+        raise ConfigError(f"feeds for outlet(s) {', '.join(unknown)} not in data/outlets.yml — add them there first "
+                          "(with at least `name:`), so that the new articles build")
 
     def show(outcome: Outcome) -> None:
         print(f"{outcome.status}: {outcome.link} — {outcome.reason}", file=sys.stderr if args.quiet else sys.stdout)
 
-    outcomes = fetch_feeds(root / "data" / "articles", feeds, _outlets(root), show)
+    outcomes = fetch_feeds(root / "data" / "articles", feeds, outlets, show)
     print(f"fetch: {len(feeds)} feed(s): {summary(outcomes)}")
     return EXIT_ERROR if any(o.status == "failed" for o in outcomes) and args.strict else EXIT_OK
 

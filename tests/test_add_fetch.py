@@ -118,6 +118,7 @@ def test_add_html_file_needs_an_outlet(tmp_path: Path, project: Path, capsys: py
     assert "pass --outlet SLUG" in capsys.readouterr().err
     assert main(["add", str(page), "--outlet", "gazette", "--root", str(project)]) == 0
     assert (project / "data/articles/gazette/2024-03-07-library-opens-on-sundays.md").is_file()
+    assert "outlet 'gazette' is not in data/outlets.yml" in capsys.readouterr().err
 
 
 def test_fetch_reports_added_skipped_failed(server: str, project: Path) -> None:
@@ -138,6 +139,12 @@ def test_fetch_command_and_feeds_file(server: str, project: Path, capsys: pytest
     assert main(["fetch", "--root", str(project)]) == 0
     out = capsys.readouterr().out
     assert "added: " + server + "library.html" in out and "1 added, 0 skipped, 0 failed" in out
+
+
+def test_fetch_refuses_feeds_of_unknown_outlets(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "data/feeds.yml").write_text("feeds:\n  - outlet: gazette\n    url: http://127.0.0.1:9/feed.xml\n")
+    assert main(["fetch", "--root", str(project)]) == 1
+    assert "outlet(s) gazette not in data/outlets.yml" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("text", ["feeds: 3\n", "feeds:\n  - outlet: x\n", "feeds:\n  - {outlet: x, url: ftp://a}\n",
