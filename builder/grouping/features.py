@@ -85,8 +85,18 @@ def _headline(line: str) -> bool:
     return long_words >= 3 and capitals >= _HEADLINE_SHARE * long_words
 
 
-def _names(text: str, background: Background) -> Counter[str]:
-    """Capitalised words that are not just sentence-initial, and adjacent pairs of them ('angela_merkel')."""
+def _name_kind(token: str, background: Background) -> tuple[str, int]:
+    """(lowercase, kind): kind 0 never a name (stop word, one letter), 1 a common word (a name unless it
+    opens a sentence), 2 a name wherever it stands."""
+    lower = token.lower().replace("’", "'")
+    if lower in background.stop or len(lower) < 2:
+        return lower, 0
+    return lower, 1 if background.is_common(lower) else 2
+
+
+def _names(text: str, background: Background, kinds: dict[str, tuple[str, int]]) -> Counter[str]:
+    """Capitalised words that are not just sentence-initial, and adjacent pairs of them ('angela_merkel').
+    `kinds`: a cache of `_name_kind` shared by the documents of one call."""
     names: Counter[str] = Counter()
     for line in text.splitlines():
         headline = None
@@ -96,8 +106,8 @@ def _names(text: str, background: Background) -> Counter[str]:
             initial = headline or bool(_SENTENCE_GAP.search(line[max(0, run.start() - 3) : run.start()]))
             previous = ""
             for token in run.group().split():
-                lower = token.lower().replace("’", "'")
-                if lower in background.stop or len(lower) < 2 or (initial and background.is_common(lower)):
+                lower, kind = kinds.get(token) or kinds.setdefault(token, _name_kind(token, background))
+                if kind == 0 or (initial and kind == 1):
                     previous = ""
                 else:
                     names[lower] += 1
@@ -108,9 +118,9 @@ def _names(text: str, background: Background) -> Counter[str]:
     return names
 
 
-def _count(text: str, background: Background, stems: dict[str, str]) -> _Counts:
-    """Stemmed words, names and numbers of two or more digits. `stems`: lowercase token -> stem ('' for a
-    stop word), a cache shared by the documents of one call: a corpus repeats most of its words."""
+def _count(text: str, background: Background, stems: dict[str, str], kinds: dict[str, tuple[str, int]]) -> _Counts:
+    """Stemmed words, names and numbers of two or more digits. `stems`: token -> stem ('' for a stop word)
+    and `kinds` (see `_names`): caches shared by the documents of one call, which repeat most of their words."""
     tokens = _WORD.findall(text)
     for token in [token for token in set(tokens) if token not in stems]:
         lower = token.lower().replace("’", "'")
@@ -118,7 +128,7 @@ def _count(text: str, background: Background, stems: dict[str, str]) -> _Counts:
     words = Counter(map(stems.__getitem__, tokens))
     words.pop("", None)
     numbers = Counter(digits for digits in (n.replace(",", "") for n in _NUMBER.findall(text)) if len(digits) >= 2)
-    return _Counts(words, _names(text, background), numbers)
+    return _Counts(words, _names(text, background, kinds), numbers)
 
 
 def _lead(text: str, chars: int) -> str:
@@ -168,10 +178,11 @@ class _Table:
 def count_views(docs: Sequence[GroupingDoc], background: Background, config: GroupingConfig) -> tuple[csr_matrix, ...]:
     """Weighted words, names and numbers of every document, one row each (not yet normalised)."""
     stems: dict[str, str] = {}
+    kinds: dict[str, tuple[str, int]] = {}
     tables = (_Table(), _Table(), _Table())
     for doc in docs:
-        body = _count(doc.text[: config.max_chars], background, stems)
-        title = _count(doc.title + "\n" + _lead(doc.text, config.lead_chars), background, stems)
+        body = _count(doc.text[: config.max_chars], background, stems, kinds)
+        title = _count(doc.title + "\n" + _lead(doc.text, config.lead_chars), background, stems, kinds)
         tables[0].add(body.words, title.words)
         tables[1].add(body.names, title.names)
         tables[2].add(body.numbers, title.numbers)

@@ -47,11 +47,12 @@ class GroupingConfig:
     story_weak: float = 0.07  # or less, if each event is the other's most similar one
     story_weak_choices: int = 3  # ... among at least this many others (two lone articles are always mutual)
     event_max_gap_days: int = 7  # articles published further apart than this are not one happening
-    block_keys: int = 40  # each article is compared with those sharing one of its this many heaviest features
+    # blocking (blocking.py): the defaults give the same result as comparing every pair on ECB+ and BASIL
+    block_keys: int = 30  # each article is compared with those sharing one of its this many heaviest features
+    block_window: int = 20  # ... among many such, with the this many nearest in time (0 keys: compare all)
     block_shared: int = 1  # ... and only when they share at least this many
     story_keys: int = 20  # the same for events when linking them into stories
     story_window: int = 10
-    block_window: int = 40  # ... and among many such, with the this many nearest in time (0 keys: compare all)
 
     def __post_init__(self) -> None:
         for field in fields(self):
