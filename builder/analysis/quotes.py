@@ -3,7 +3,7 @@
 A quotation opens with “, '' or " and closes with the matching mark (“ also with a straight ", which
 careless typing mixes in) or at the end of the paragraph (in news, a
 quotation running over several paragraphs leaves each paragraph but the last unclosed). A quotation that no
-cue claims, following straight on from a quoted attribution, continues that speaker's words.
+cue claims, following straight on from an attribution, continues that speaker's words.
 """
 
 from __future__ import annotations
@@ -94,7 +94,8 @@ def _joinable(text: str, gap_start: int, gap_end: int, cues: list[int]) -> bool:
 
 
 def continue_quotes(text: str, candidates: list[Candidate], quotes: tuple[tuple[int, int], ...]) -> list[Candidate]:
-    """Extend a quoted attribution's content over the unclaimed quotations that follow it directly."""
+    """Extend an attribution's content over the unclaimed quotations that follow it directly: a quotation
+    after a paraphrase ('He said the region mattered. “That is why we stay,” ...') is the same speaker's."""
     result = list(candidates)
     cues = [c.cue[0] for c in candidates]
     for q_start, q_end in quotes:
@@ -109,7 +110,7 @@ def continue_quotes(text: str, candidates: list[Candidate], quotes: tuple[tuple[
             if _joinable(text, _reach(previous), q_start, cues):
                 result[index] = Candidate(previous.cue, previous.source, (q_start, q_end), previous.type, previous.via)
             continue
-        if style_of(previous.content, quotes) == QuoteStyle.INDIRECT or not _joinable(text, _reach(previous), q_start, cues):
+        if not _joinable(text, _reach(previous), q_start, cues):
             continue
         start = min(previous.content[0], q_start)
         result[index] = Candidate(previous.cue, previous.source, (start, q_end), previous.type, previous.via)
