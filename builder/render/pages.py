@@ -12,7 +12,7 @@ from builder.render.escape import attr, front_matter, http_url, md
 from builder.render.figures import KIND_LABELS, evidence_section, figures_table, summary_line
 from builder.render.paths import link, outlet_path
 from builder.render.site import SiteIndex, date_text, newest_date, newest_first
-from builder.render.story_view import comparison_section
+from builder.render.story_view import blindspot_line, comparison_section
 
 
 def plural(count: int, noun: str) -> str:
@@ -91,20 +91,24 @@ def render_home(site: SiteIndex, title: str) -> str:
              "how much they hedge. See the [methodology](methodology/index.md) for definitions.\n",
              "New stories as a feed: [Atom](feed.xml). Every figure and span as open data: "
              "[JSON and CSV](reference/open-data.md).\n"]
-    charts = home_charts(site)
-    if charts:
-        lines += ["## Outlets side by side { #outlets }\n", chart_figures(charts)]
     lines.append("## Latest stories { #stories }\n")
     stories = stories_by_date(site)
     for story in stories:
         articles = site.story_articles(story)
+        comparison = compare(articles)
         outlets = ", ".join(site.outlet_link("index.md", o) for o in dict.fromkeys(a.article.outlet for a in articles))
         lines.append(f"### [{md(story.title)}]({site.story_paths[story.id]})\n")
         lines.append(f"{date_text(newest_date(articles))} · {plural(len(articles), 'article')} · "
                      f"{outlets or 'no outlets'}\n")
-        lines.append(f"{summary_line(site, compare(articles))}\n")
+        lines.append(f"{summary_line(site, comparison)}\n")
+        teaser = blindspot_line(site, comparison)
+        if teaser:
+            lines.append(f"[Blindspot]({site.story_paths[story.id]}#blindspot): {teaser}\n")
     if not stories:
         lines.append("No stories yet.\n")
+    charts = home_charts(site)
+    if charts:
+        lines += ["## Outlets side by side { #outlets }\n", "Over all their articles.\n", chart_figures(charts)]
     return "\n".join(lines)
 
 

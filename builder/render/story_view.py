@@ -58,6 +58,19 @@ def blindspot_section(page: str, site: SiteIndex, comparison: Comparison) -> str
     return "\n".join(lines) + "\n"
 
 
+def blindspot_line(site: SiteIndex, comparison: Comparison) -> str:
+    """"2 sources quoted by every outlet · only PanARMENIAN.Net: 8 · only SouthFront: 4" (empty for one outlet)."""
+    total = len(comparison.outlets)
+    if total < 2:
+        return ""
+    everyone = sum(1 for s in comparison.shared if len(s.outlets) == total)
+    parts = [f"{everyone} {'source' if everyone == 1 else 'sources'} quoted by every outlet"]
+    for figures in comparison.outlets:
+        own = sum(1 for s in comparison.unique if s.outlets == (figures.outlet,))
+        parts.append(f"only {md(site.outlet_name(figures.outlet))}: {own}")
+    return " · ".join(parts)
+
+
 def _names(page: str, site: SiteIndex, sources: Sequence[SharedSource]) -> str:
     return ", ".join(_name_link(page, site, s) for s in sources)
 
