@@ -170,6 +170,8 @@ def _embedded(verb: Token, entry: CueEntry) -> bool:
     beliefs and findings inside a clause are part of what is said."""
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in JUDGED_PREPOSITIONS:
         return True
+    if verb.dep_ == "ccomp" and verb.head.i > verb.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False  # a clause the parser hung on the one after it ("He thinks X; that's why ..."): a main clause
     if verb.dep_ == "ccomp":
         return verb.tag_ == "VBG" or entry.type != AttributionType.SPEECH
     return False
