@@ -35,5 +35,9 @@ class BuildLockedError(BuilderError):
     """Another build of the same project is running."""
 
 
+class StagingError(BuilderError):
+    """The record of an interrupted build's swap cannot be read."""
+
+
 class SiteBuildError(BuilderError):
     """`mkdocs build` failed on the generated pages."""

@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from builder.errors import StagingError
+
 
 @dataclass(frozen=True)
 class Rename:
@@ -74,8 +76,9 @@ def recover(area: StagingArea) -> str | None:
         try:
             entries = json.loads(area.journal.read_text(encoding="utf-8"))
             renames = [Rename(Path(e["staged"]), Path(e["target"]), bool(e["present"])) for e in entries]
-        except (ValueError, KeyError, TypeError) as err:  # the journal is written whole or not at all
-            raise RuntimeError(f"{area.journal}: unreadable journal ({err})") from err
+        except (ValueError, KeyError, TypeError) as err:  # written whole or not at all: only by hand
+            raise StagingError(f"{area.journal}: unreadable ({err}) — check docs/ and site/, then delete "
+                               f"{area.directory} and build again") from err
         _apply(area, renames)
         _finish(area)
         return "an interrupted build had started replacing docs/ and site/: completed it first"
