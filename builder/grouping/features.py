@@ -22,7 +22,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NAME = r"(?<![A-Za-z0-9'’-])[A-Z][A-Za-z'’]*(?:-[A-Za-z]+)*"
 # capitalised words separated by blanks only: "Angela Merkel" is one run, "Merkel, Obama" are two
-_NAME_RUN = re.compile(_NAME + r"(?:[ \t]+" + _NAME + r")*")
+_NAME_RUN = re.compile(_NAME + r"(?:[^\w\n.!?]+" + _NAME + r")*")
+_NAME_TOKEN = re.compile(_NAME)
 _LONG = re.compile(r"\b[A-Za-z][A-Za-z'’-]{3,}")
 _LONG_CAPITAL = re.compile(r"\b[A-Z][A-Za-z'’-]{3,}")
 _HEADLINE_CHARS = 200  # longer lines are running text, never a headline
@@ -105,7 +106,7 @@ def _names(text: str, background: Background, kinds: dict[str, tuple[str, int]])
                 headline = _headline(line)
             initial = headline or bool(_SENTENCE_GAP.search(line[max(0, run.start() - 3) : run.start()]))
             previous = ""
-            for token in run.group().split():
+            for token in _NAME_TOKEN.findall(run.group()):
                 lower, kind = kinds.get(token) or kinds.setdefault(token, _name_kind(token, background))
                 if kind == 0 or (initial and kind == 1):
                     previous = ""
