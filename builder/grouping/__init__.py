@@ -58,4 +58,5 @@ def _names(prefix: str, ids: list[str], labels: list[int]) -> dict[str, str]:
     members: dict[int, list[str]] = defaultdict(list)
     for doc_id, label in zip(ids, labels, strict=True):
         members[label].append(doc_id)
-    return {doc_id: cluster_id(prefix, members[label]) for doc_id, label in zip(ids, labels, strict=True)}
+    name = {label: cluster_id(prefix, group) for label, group in members.items()}  # once per cluster, not per member
+    return {doc_id: name[label] for doc_id, label in zip(ids, labels, strict=True)}
