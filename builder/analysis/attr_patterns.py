@@ -31,6 +31,8 @@ from builder.analysis.attr_nominal import light_verb_cues, possessed_cues, stanc
 from builder.analysis.quotes import quotations
 from builder.models import AttributionType
 
+# Raising verbs: their grammatical subject is what the impression is about, not who holds it.
+RAISING = frozenset({"seem", "appear", "sound"})
 # Title-cased section labels that introduce a text, not a speaker.
 RUBRICS = frozenset({"note", "update", "excerpt", "latest", "exclusive", "analysis", "opinion", "editorial",
                      "watch", "video", "photos", "transcript", "breaking", "related", "correction", "read",
@@ -154,6 +156,8 @@ def verb_cues(doc: Doc, lexicon: CueLexicon, roles: Mapping[str, str]) -> Iterat
             continue
         sender = _sender(verb)
         subject = _mention(sender) if sender is not None else _speaker(verb, content, quotes)
+        if verb.lemma_.lower() in RAISING and subject is not None and subject.root.lower_ not in ("he", "she", "i", "we"):
+            subject = None  # "the plan seems to fail", "it appears that": the subject is the topic, no holder
         yield Candidate((start, end), subject, content, kind, _mention(_according_source(verb)))
 
 
