@@ -134,7 +134,7 @@ def adjacent_speaker(verb: Token, content: tuple[int, int] | None) -> Token | No
     doc = verb.doc
     candidates = list(doc[verb.i + 1 : verb.i + 3]) + list(reversed(doc[max(0, verb.i - 3) : verb.i]))
     for token in candidates:
-        if token.is_punct or token.pos_ not in ("PROPN", "NOUN", "PRON"):
+        if token.is_punct or token.pos_ not in ("PROPN", "NOUN", "PRON") or token.ent_type_ in ("DATE", "TIME"):
             continue
         if content is not None and content[0] <= token.idx < content[1]:
             continue
