@@ -106,7 +106,8 @@ def _names(text: str, background: Background, kinds: dict[str, tuple[str, int]])
                 headline = _headline(line)
             initial = headline or bool(_SENTENCE_GAP.search(line[max(0, run.start() - 3) : run.start()]))
             previous = ""
-            for token in _NAME_TOKEN.findall(run.group()):
+            found = run.group()
+            for token in [found] if found.isalpha() else _NAME_TOKEN.findall(found):
                 lower, kind = kinds.get(token) or kinds.setdefault(token, _name_kind(token, background))
                 if kind == 0 or (initial and kind == 1):
                     previous = ""
