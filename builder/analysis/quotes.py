@@ -118,13 +118,14 @@ def continue_quotes(text: str, candidates: list[Candidate], quotes: tuple[tuple[
 
 
 def preceding_quotes(text: str, candidates: list[Candidate], quotes: tuple[tuple[int, int], ...]) -> list[Candidate]:
-    """A cue without content right after a quotation ('“...,” he said') reports that quotation."""
+    """A cue right after a quotation ('“...,” he said') reports that quotation, before any clause of its own."""
     result: list[Candidate] = []
     for candidate in candidates:
         first = min([candidate.cue[0]] + ([candidate.source.start_char] if candidate.source is not None else []))
-        if candidate.content is None:
-            for q_start, q_end in quotes:
-                if q_end <= first and BETWEEN.fullmatch(text[q_end:first]) and not _claimed(result, q_start, q_end):
-                    candidate = Candidate(candidate.cue, candidate.source, (q_start, q_end), candidate.type, candidate.via)
+        for q_start, q_end in quotes:
+            if q_end <= first and BETWEEN.fullmatch(text[q_end:first]) and not _claimed([*result, candidate], q_start, q_end):
+                # '“...,” she said, adding that ...': the quotation and the clause are one statement.
+                end = q_end if candidate.content is None else max(q_end, candidate.content[1])
+                candidate = Candidate(candidate.cue, candidate.source, (q_start, end), candidate.type, candidate.via)
         result.append(candidate)
     return result
