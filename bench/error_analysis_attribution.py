@@ -260,7 +260,8 @@ def render(counts: Counter[str], examples: Examples, limit: int) -> str:
     lines = ["# Attribution: error analysis", "",
              f"Produced by `bench/error_analysis_attribution.py` on the first {limit} PolNeAR train articles "
              "(cues, sources, contents) and the labelled PolNeAR dev sources (source kinds). Excerpts are a few "
-             "words around the cue (in brackets) or the source, for maintainers only.", "",
+             "words around the cue (in brackets) or the source, for maintainers only. Regenerate with "
+             "`.venv/bin/python bench/error_analysis_attribution.py --out bench/errors-attribution.md`.", "",
              f"Gold cues {counts['gold cues']}, system cues {counts['system cues']}; content words gold "
              f"{counts['content words gold']}, system {counts['content words system']}.", ""]
     for title, prefix in (("Cues missed", "cue missed: "), ("False cues", "false cue: "),
