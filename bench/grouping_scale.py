@@ -67,8 +67,11 @@ def variant(doc: GroupingDoc, replica: int, rng: random.Random) -> GroupingDoc:
 
 
 def corpus(base: list[GroupingDoc], size: int) -> list[GroupingDoc]:
+    """`size` variants of the originals taken in one fixed shuffled order, so every size mixes the three
+    corpora alike (short ECB+ texts, long PolNeAR ones)."""
+    order = random.Random(0).sample(range(len(base)), len(base))
     rng = random.Random(size)
-    return [variant(base[k % len(base)], k // len(base), rng) for k in range(size)]
+    return [variant(base[order[k % len(base)]], k // len(base), rng) for k in range(size)]
 
 
 def peak_mb() -> float:
