@@ -2,6 +2,8 @@
 
 Corpus IDF is meaningless for two documents and shifts with every batch, so word weights come from a general
 English frequency list (lexicon `grouping_background`): the same pair of articles always gets the same score.
+Counting is the costliest step at scale, so tokens are counted with C-level regex and Counter calls, stems and
+name kinds are cached per call, and each view is built at once as a sparse matrix over a shared vocabulary.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from builder.lexicons import load_table
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NAME = r"(?<![A-Za-z0-9'’-])[A-Z][A-Za-z'’]*(?:-[A-Za-z]+)*"
-# capitalised words separated by blanks only: "Angela Merkel" is one run, "Merkel, Obama" are two
+# capitalised words in a row within a sentence, across blanks and commas: "Angela Merkel", "Antofagasta, Chile"
 _NAME_RUN = re.compile(_NAME + r"(?:[^\w\n.!?]+" + _NAME + r")*")
 _NAME_TOKEN = re.compile(_NAME)
 _LONG = re.compile(r"\b[A-Za-z][A-Za-z'’-]{3,}")
