@@ -28,7 +28,14 @@ WORDS = ["said", "says", "told", "according", "to", "the", "ministry", "Reuters"
          "spokesperson", "for", "Izvestiya", "wrote", "in", "statement", "(", ")", "-", "—", "possibly"]
 # text that looks like news (so the parser finds cues, quotes and hedges) mixed with arbitrary Unicode
 NEWSY = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=3)), max_size=60).map(" ".join)
-ANY_TEXT = st.one_of(st.text(max_size=300), NEWSY)
+SUBJECTS = ["The ministry", "Reuters", "Mr. Smith", "She", "Experts", "A spokesperson", "Officials", "It"]
+VERBS = ["said", "told reporters", "claimed", "believe", "wrote", "may have said", "reportedly said"]
+CLAUSES = ["the talks might fail", "“we will leave,”", "\"it could rain\"", "some data show growth", "x"]
+SENTENCE = st.builds(lambda s, v, c, junk: f"{s} {v} {c}{junk}.", st.sampled_from(SUBJECTS),
+                     st.sampled_from(VERBS), st.sampled_from(CLAUSES), st.text(max_size=4))
+# whole reported-speech sentences, news-like word salad and arbitrary Unicode, mixed
+ANY_TEXT = st.one_of(st.text(max_size=300), NEWSY,
+                     st.lists(st.one_of(SENTENCE, NEWSY, st.text(max_size=8)), max_size=8).map(" ".join))
 ANALYSER_SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -66,7 +73,7 @@ def test_every_span_is_inside_the_text_and_exact(analyse: Analyser, text: str) -
 
 @ANALYSER_SETTINGS
 @given(text=ANY_TEXT)
-@pytest.mark.parametrize("kind", ["cue", "hedge"])
+@pytest.mark.parametrize("kind", ["cue", "hedge", "source", "content"])
 def test_spans_of_one_type_never_overlap(analyse: Analyser, text: str, kind: str) -> None:
     found = [span for k, span in spans(analyse.analyse(text)) if k == kind]
     assert overlapping(found) == []
