@@ -105,7 +105,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from builder.pipeline import run
 
     config = load_config(Path(args.root), strict=args.strict, run_mkdocs=not args.no_mkdocs, use_cache=not args.no_cache)
-    report = run(config)
+    report = run(config, progress=sys.stderr)
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(report.summary())

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from builder.analysis import Analyser
 from builder.analysis.readability import measure
@@ -23,6 +24,7 @@ from builder.ingest.discover import slugify
 from builder.ingest.language import UNDETERMINED
 from builder.lock import build_lock
 from builder.models import AnalysedArticle, Article, Corpus, Event, Story, TextAnalysis
+from builder.progress import track
 from builder.render import RenderContext, render_site
 from builder.swap import StagingArea, commit, recover
 from builder.writer import WriteReport, docs_renames, site_rename, stage_pages
@@ -50,8 +52,10 @@ class BuildReport:
                 f"{self.pages.deleted} deleted; {site}" + "".join(f"\nnote: {note}" for note in self.notes))
 
 
-def run(config: Config) -> BuildReport:
-    """The whole build, under the project's build lock; docs/ and site/ change only at the final swap."""
+def run(config: Config, progress: IO[str] | None = None) -> BuildReport:
+    """The whole build, under the project's build lock; docs/ and site/ change only at the final swap.
+
+    `progress`: where to report progress of the long steps (the CLI passes stderr); None is silent."""
     with build_lock(config.root):
         area = StagingArea.for_project(config.root)
         recovered = recover(area)
@@ -61,7 +65,7 @@ def run(config: Config) -> BuildReport:
         notes: list[str] = [recovered] if recovered else []
         analyser = Analyser.load()
         cache = AnalysisCache(config.cache_dir, analyser.fingerprint()) if config.cache_dir else None
-        analysed = analyse(ingested.articles, analyser, cache, warnings, notes)
+        analysed = analyse(ingested.articles, analyser, cache, warnings, notes, progress)
         events, stories = group(analysed)
         corpus = Corpus(ingested.outlets, analysed, events, stories)
         pages = render_site(corpus, render_context(config))
@@ -80,7 +84,8 @@ def run(config: Config) -> BuildReport:
 
 
 def analyse(articles: Sequence[Article], analyser: Analyser, cache: AnalysisCache | None,
-            warnings: list[str], notes: list[str] | None = None) -> tuple[AnalysedArticle, ...]:
+            warnings: list[str], notes: list[str] | None = None,
+            progress: IO[str] | None = None) -> tuple[AnalysedArticle, ...]:
     """Analyse every supported article, reusing cached results for texts analysed before.
 
     A corrupt cache entry is a note, not a warning: it is recomputed, and the data needs no fix."""
@@ -100,7 +105,8 @@ def analyse(articles: Sequence[Article], analyser: Analyser, cache: AnalysisCach
             results[article.id] = cached
         else:
             todo.append(article)
-    for article, analysis in zip(todo, analyser.analyse_many(a.text for a in todo), strict=True):
+    done = track(analyser.analyse_many(a.text for a in todo), len(todo), "analysing", progress)
+    for article, analysis in zip(todo, done, strict=True):
         results[article.id] = analysis
         if cache:
             cache.put(article.text, analysis)
