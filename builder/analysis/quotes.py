@@ -123,10 +123,7 @@ def preceding_quotes(text: str, candidates: list[Candidate], quotes: tuple[tuple
     for candidate in candidates:
         first = min([candidate.cue[0]] + ([candidate.source.start_char] if candidate.source is not None else []))
         for q_start, q_end in quotes:
-            gap = text[q_end:first]
-            if candidate.content is not None and "\n" in gap:
-                continue  # a quotation closing the paragraph before is not this clause's opening
-            if q_end <= first and BETWEEN.fullmatch(gap) and not _claimed([*result, candidate], q_start, q_end):
+            if q_end <= first and BETWEEN.fullmatch(text[q_end:first]) and not _claimed([*result, candidate], q_start, q_end):
                 # '“...,” she said, adding that ...': the quotation and the clause are one statement.
                 end = q_end if candidate.content is None else max(q_end, candidate.content[1])
                 candidate = Candidate(candidate.cue, candidate.source, (q_start, end), candidate.type, candidate.via)
