@@ -203,4 +203,4 @@ def is_cue_verb(verb: Token, entry: CueEntry, has_particle: bool) -> bool:
         return False
     if not entry.needs_complement:
         return True
-    return any(c.dep_ in COMPLEMENTS or (c.dep_ == "dobj" and c.pos_ != "PRON") for c in verb.children)
+    return any(c.dep_ in COMPLEMENTS or c.dep_ == "dobj" for c in verb.children)
