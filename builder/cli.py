@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -50,7 +51,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
     if args.jsonl:
         records = list(read_jsonl(sys.stdin, ("id", "text")))
-        analyser = Analyser.load()
+        analyser = Analyser.load(workers=args.workers or os.cpu_count() or 1)
         texts = [r["text"] for r in records] if args.plain else [_clean_for_analysis(r["text"]) for r in records]
         for record, analysis in zip(records, analyser.analyse_many(texts), strict=True):
             write_jsonl({"id": record["id"], **analysis_json(analysis)})
@@ -104,7 +105,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     from builder.config import load_config
     from builder.pipeline import run
 
-    config = load_config(Path(args.root), strict=args.strict, run_mkdocs=not args.no_mkdocs, use_cache=not args.no_cache)
+    config = load_config(Path(args.root), strict=args.strict, run_mkdocs=not args.no_mkdocs, use_cache=not args.no_cache,
+                         workers=args.workers, scheduler=args.scheduler)
     report = run(config, progress=sys.stderr)
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -172,12 +174,16 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--strict", action="store_true", help="treat warnings (skipped files, ...) as failure")
     build.add_argument("--no-mkdocs", action="store_true", help="write the Markdown pages only, skip `mkdocs build`")
     build.add_argument("--no-cache", action="store_true", help="re-analyse every article (ignore .cache/analysis)")
+    build.add_argument("--workers", type=int, help="analysis processes on this machine (default: one per core)")
+    build.add_argument("--scheduler", metavar="ADDRESS",
+                       help="analyse on this dask.distributed cluster, e.g. tcp://10.0.0.5:8786 (default: locally)")
     build.set_defaults(func=cmd_build)
 
     analyze = sub.add_parser("analyze", help="attributions, sources, hedges and readability of texts")
     analyze.add_argument("file", nargs="?", help="an article file (.txt, .md, .html) to describe")
     analyze.add_argument("--plain", action="store_true", help="analyse the text exactly as given (no boilerplate removal)")
     analyze.add_argument("--jsonl", action="store_true", help='read {"id","text"} lines on stdin, write JSON lines')
+    analyze.add_argument("--workers", type=int, help="--jsonl: analysis processes (default: one per core)")
     analyze.set_defaults(func=cmd_analyze)
 
     group = sub.add_parser("group", help="assign articles to events and stories")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -30,6 +31,8 @@ class Config:
     site_name: str = "Framing"
     problems: tuple[str, ...] = ()  # reported as build warnings; the build goes on without the broken part
     outlets_valid: bool = True  # False: outlets.yml could not be read, so no outlet is "missing" from it
+    workers: int = 1  # analysis processes on this machine (load_config: one per core)
+    scheduler: str | None = None  # a dask.distributed scheduler address: analyse on that cluster instead
 
     @property
     def articles_dir(self) -> Path:
@@ -43,7 +46,8 @@ class Config:
         return next((o for o in self.outlets if o.slug == slug), None)
 
 
-def load_config(root: Path, *, strict: bool = False, run_mkdocs: bool = True, use_cache: bool = True) -> Config:
+def load_config(root: Path, *, strict: bool = False, run_mkdocs: bool = True, use_cache: bool = True,
+                workers: int | None = None, scheduler: str | None = None) -> Config:
     root = root.resolve()
     data_dir = root / "data"
     if not (data_dir / "articles").is_dir():
@@ -56,8 +60,11 @@ def load_config(root: Path, *, strict: bool = False, run_mkdocs: bool = True, us
         # the articles still build, under their folder names, so one typo does not take the site down
         outlets, problems = (), (f"{err} (outlets shown by folder name until fixed)",)
     cache_dir = root / ".cache" / "analysis" if use_cache else None
+    if workers is not None and workers < 1:
+        raise ConfigError(f"--workers {workers}: give 1 or more analysis processes (default: one per core)")
     return Config(root, data_dir, root / "docs", root / "site", outlets, strict=strict, run_mkdocs=run_mkdocs,
-                  cache_dir=cache_dir, problems=problems, outlets_valid=not problems)
+                  cache_dir=cache_dir, problems=problems, outlets_valid=not problems,
+                  workers=workers or os.cpu_count() or 1, scheduler=scheduler or None)
 
 
 def load_outlets(path: Path) -> tuple[Outlet, ...]:

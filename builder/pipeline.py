@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from builder.analysis import Analyser
+from builder.analysis import MODEL, Analyser
 from builder.analysis.readability import measure
 from builder.cache import AnalysisCache
 from builder.config import Config
@@ -63,7 +63,7 @@ def run(config: Config, progress: IO[str] | None = None) -> BuildReport:
         ingested = ingest(config)
         warnings = [*config.problems, *(str(problem) for problem in ingested.problems)]
         notes: list[str] = [recovered] if recovered else []
-        analyser = Analyser.load()
+        analyser = Analyser.load(MODEL, config.workers, config.scheduler)
         cache = AnalysisCache(config.cache_dir, analyser.fingerprint()) if config.cache_dir else None
         analysed = analyse(ingested.articles, analyser, cache, warnings, notes, progress)
         events, stories = group(analysed)

@@ -1,13 +1,15 @@
 """Analysis of one text: attributions (with source kinds), hedges, readability.
 
 `Analyser` bundles the spaCy pipeline and the lexicons, loaded once and passed in; every detector is a
-pure function of the parsed `Doc`.
+pure function of the parsed `Doc`. With `workers` > 1 (or a Dask `scheduler` address), `analyse_many`
+spreads the texts over worker processes that each load the same pipeline; the results are the same, in
+the same order (builder/analysis/parallel.py, builder/distributed.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -52,10 +54,21 @@ class Analyser:
     nlp: Language
     attribution: AttributionLexicon
     hedging: HedgeLexicon
+    model: str = MODEL  # what worker processes load
+    workers: int = 1
+    scheduler: str | None = None  # a dask.distributed scheduler address: analyse on that cluster
 
     @classmethod
-    def load(cls, model: str = MODEL) -> Analyser:
-        return cls(load_pipeline(model), load_attribution_lexicon(), load_hedge_lexicon())
+    def load(cls, model: str = MODEL, workers: int = 1, scheduler: str | None = None) -> Analyser:
+        if workers > 1:
+            from builder.analysis.parallel import worker_analyser
+
+            # the process-wide analyser: forked workers inherit it loaded instead of loading their own
+            return replace(worker_analyser(model), workers=workers, scheduler=scheduler)
+        return cls(load_pipeline(model), load_attribution_lexicon(), load_hedge_lexicon(), model, workers, scheduler)
+
+    def with_workers(self, workers: int, scheduler: str | None = None) -> Analyser:
+        return replace(self, workers=workers, scheduler=scheduler)
 
     def fingerprint(self) -> str:
         """Identifies the method (code, lexicons, spaCy, model): the analysis cache key includes it."""
@@ -65,6 +78,21 @@ class Analyser:
         return next(self.analyse_many([text]))
 
     def analyse_many(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[TextAnalysis]:
+        """One `TextAnalysis` per text, in order; identical whether run here, in workers or on a cluster."""
+        if self.scheduler:
+            from builder.distributed import analyse_on_cluster
+
+            return analyse_on_cluster(self.scheduler, self.model, list(texts))
+        if self.workers > 1:
+            from builder.analysis.parallel import analyse_in_processes, effective_workers
+
+            todo = list(texts)
+            if effective_workers(self.workers, len(todo)) > 1:
+                return analyse_in_processes(self.model, todo, self.workers)
+            texts = todo
+        return self._analyse_here(texts, batch_size)
+
+    def _analyse_here(self, texts: Iterable[str], batch_size: int) -> Iterator[TextAnalysis]:
         for doc, text in self.nlp.pipe(((t, t) for t in texts), as_tuples=True, batch_size=batch_size):
             attributions = find_attributions(doc, self.attribution)
             hedges = find_hedges(doc, attributions, self.hedging)
