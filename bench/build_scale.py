@@ -1,0 +1,166 @@
+"""Whole-build figures on a generated project of N articles, with baselines measured in the same run.
+
+    .venv/bin/python bench/build_scale.py [--articles 1000] [--speed-texts 120]   # output: bench/build_scale.txt
+
+The project is made in a temporary directory (never in the repository): mkdocs.yml, the hand-written docs
+pages, data/outlets.yml with ten outlets, and N articles with front matter, spread over the outlets and over
+dates, made from the ../shared/eval texts (ECB+, BASIL, PolNeAR; not redistributable) the way
+bench/grouping_scale.py replicates them. Measured:
+  analysis speed   words/s of bare spaCy (nlp.pipe, one process) and of the Analyser with 1 and 2 workers,
+                   by wall clock and CPU seconds (the workers' CPU counted; the machine is shared);
+  cold build       `python -m builder build` from nothing, its peak resident memory (the largest process);
+  warm rebuilds    after adding one article and after changing one outlet setting: seconds, pages rewritten;
+  mkdocs           `mkdocs build` of the generated docs/ vs a bare mkdocs build of as many plain pages;
+  size             site/, site/search/search_index.json.
+Grouping alone at 1k / 10k / 50k: bench/grouping_scale.py (bench/grouping_scale.txt).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+
+from grouping_scale import EVAL, OUTLETS, corpus, originals  # noqa: E402
+
+from builder.writer import is_generated  # noqa: E402
+
+PYTHON = sys.executable
+WORD = re.compile(r"\w+")
+
+
+def make_project(dest: Path, size: int) -> list[str]:
+    """The project on disk; returns the article texts (for the speed figures)."""
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    for extra in ("overrides", "hooks"):
+        if (ROOT / extra).is_dir():
+            shutil.copytree(ROOT / extra, dest / extra)
+    for path in sorted((ROOT / "docs").rglob("*")):
+        relative = path.relative_to(ROOT / "docs").as_posix()
+        if path.is_file() and not is_generated(relative):
+            (dest / "docs" / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, dest / "docs" / relative)
+    data = dest / "data"
+    (data / "articles").mkdir(parents=True)
+    (data / "outlets.yml").write_text("".join(f"{o}:\n  name: The {o.title()}\n  country: Nowhere\n" for o in OUTLETS),
+                                      encoding="utf-8")
+    texts = []
+    for number, doc in enumerate(corpus(originals(), size)):
+        write_article(data, number, doc.outlet or OUTLETS[number % len(OUTLETS)], doc.title, doc.published, doc.text)
+        texts.append(doc.text)
+    return texts
+
+
+def write_article(data: Path, number: int, outlet: str, title: str, published: object, text: str) -> None:
+    folder = data / "articles" / (outlet if outlet in OUTLETS else OUTLETS[number % len(OUTLETS)])
+    folder.mkdir(exist_ok=True)
+    heading = (title or text.strip().splitlines()[0])[:120].replace('"', "'")
+    front = f'---\ntitle: "{heading}"\npublished: {published or "2012-01-01"}\n---\n'
+    (folder / f"{number:05d}.md").write_text(front + text.strip() + "\n", encoding="utf-8")
+
+
+def speed(texts: list[str]) -> list[str]:
+    from builder.analysis import Analyser
+
+    words = sum(len(WORD.findall(t)) for t in texts)
+    single = Analyser.load(workers=1)
+    single.analyse("Warm-up: the pipeline said it was ready.")
+    parallel = Analyser.load(workers=2)  # loaded before timing, as a build loads it once
+    rows = [f"analysis speed on {len(texts)} articles, {words} words (wall w/s, CPU s incl. workers):"]
+    for label, work in (("bare spaCy nlp.pipe, 1 process", lambda: single.nlp.pipe(texts, batch_size=32)),
+                        ("Analyser, 1 worker", lambda: single.analyse_many(texts)),
+                        ("Analyser, 2 workers", lambda: parallel.analyse_many(texts))):
+        before, wall = os.times(), time.perf_counter()
+        for _ in work():
+            pass
+        wall, after = time.perf_counter() - wall, os.times()
+        cpu = sum(after[:4]) - sum(before[:4])
+        rows.append(f"  {label:<32} {words / wall:>7.0f} w/s  wall {wall:6.1f} s  cpu {cpu:6.1f} s")
+    return rows
+
+
+def timed_run(command: list[str], cwd: Path) -> float:
+    began = time.perf_counter()
+    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - began
+
+
+def state(directory: Path) -> dict[str, tuple[int, bytes]]:
+    return {p.relative_to(directory).as_posix(): (p.stat().st_mtime_ns, p.read_bytes())
+            for p in directory.rglob("*") if p.is_file()}
+
+
+def rewritten(before: dict[str, tuple[int, bytes]], after: dict[str, tuple[int, bytes]]) -> str:
+    touched = sum(1 for k, v in after.items() if before.get(k) != v)
+    changed = sum(1 for k, v in after.items() if before.get(k, (0, b""))[1] != v[1])
+    return f"{touched} docs files touched, {changed} with new bytes, of {len(after)}"
+
+
+def builds(project: Path) -> list[str]:
+    build = [PYTHON, "-m", "builder", "build", "--root", str(project)]
+    cold = timed_run(build, ROOT)
+    rows = [f"cold build (analysis + grouping + pages + mkdocs): {cold:.1f} s"]
+    docs = project / "docs"
+    before = state(docs)
+    write_article(project / "data", 99_999, OUTLETS[0], "One more article", "2013-05-05",
+                  "Officials said on Monday the talks would resume.\nA spokesperson told reporters it may take weeks.")
+    warm = timed_run([*build, "--no-mkdocs"], ROOT)
+    rows.append(f"warm rebuild, 1 article added (no mkdocs): {warm:.1f} s; {rewritten(before, state(docs))}")
+    before = state(docs)
+    outlets = project / "data" / "outlets.yml"
+    outlets.write_text(outlets.read_text(encoding="utf-8").replace("Nowhere", "Elsewhere", 1), encoding="utf-8")
+    warm = timed_run([*build, "--no-mkdocs"], ROOT)
+    rows.append(f"warm rebuild, 1 outlet setting changed (no mkdocs): {warm:.1f} s; {rewritten(before, state(docs))}")
+    return rows
+
+
+def mkdocs_figures(project: Path, scratch: Path) -> list[str]:
+    mkdocs = str(Path(PYTHON).parent / "mkdocs")
+    site = timed_run([mkdocs, "build", "-q", "-d", str(scratch / "site-again")], project)
+    pages = sum(1 for _ in (project / "docs").rglob("*.md"))
+    bare = scratch / "bare"
+    (bare / "docs").mkdir(parents=True)
+    (bare / "mkdocs.yml").write_text("site_name: bare\ntheme:\n  name: material\nplugins:\n  - search\n", encoding="utf-8")
+    for number in range(pages):
+        (bare / "docs" / f"p{number:05d}.md").write_text(f"# Page {number}\n\nSome plain text.\n", encoding="utf-8")
+    plain = timed_run([mkdocs, "build", "-q"], bare)
+    index = project / "site" / "search" / "search_index.json"
+    size = sum(p.stat().st_size for p in (project / "site").rglob("*") if p.is_file())
+    return [f"mkdocs build of the generated site: {site:.1f} s for {pages} pages; bare mkdocs-material, {pages} "
+            f"plain pages: {plain:.1f} s; ratio {site / plain:.2f}",
+            f"site size {size / 2**20:.1f} MB; search index {index.stat().st_size / 2**20:.1f} MB"]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--speed-texts", type=int, default=120, help="articles timed for the analysis speed")
+    args = parser.parse_args()
+    if not EVAL.exists():
+        print(f"error: {EVAL} not found: the benchmark builds its corpora from the evaluation texts", file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory(prefix="build-scale-") as tmp:
+        project = Path(tmp) / "project"
+        project.mkdir()
+        texts = make_project(project, args.articles)
+        print(f"project: {args.articles} articles over {len(OUTLETS)} outlets; {os.cpu_count()} cores", flush=True)
+        for row in [*speed(texts[: args.speed_texts]), *builds(project), *mkdocs_figures(project, Path(tmp))]:
+            print(row, flush=True)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak resident memory of the largest child process (build, mkdocs): {peak:.0f} MB")
+    print(f"load average at the end (other agents share the cores): {os.getloadavg()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
