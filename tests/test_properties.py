@@ -53,9 +53,11 @@ def spans(analysis: TextAnalysis) -> Iterator[tuple[str, Span]]:
         yield "hedge", hedge.span
 
 
-def overlapping(found: list[Span]) -> list[tuple[Span, Span]]:
+def overlapping(found: list[Span], nesting: bool = False) -> list[tuple[Span, Span]]:
+    """Pairs of distinct spans that overlap; with `nesting`, a span wholly inside another is allowed."""
     distinct = sorted(set(found), key=lambda s: (s.start, s.end))
-    return [(a, b) for a, b in itertools.combinations(distinct, 2) if a.overlaps(b)]
+    return [(a, b) for a, b in itertools.combinations(distinct, 2)
+            if a.overlaps(b) and not (nesting and (a.contains(b) or b.contains(a)))]
 
 
 @pytest.fixture(scope="module")
@@ -75,8 +77,10 @@ def test_every_span_is_inside_the_text_and_exact(analyse: Analyser, text: str) -
 @given(text=ANY_TEXT)
 @pytest.mark.parametrize("kind", ["cue", "hedge", "source", "content"])
 def test_spans_of_one_type_never_overlap(analyse: Analyser, text: str, kind: str) -> None:
+    """Contents may nest (a report inside a belief: "He thought [Clinton said [it failed]]") but never cross;
+    cues, hedges and source mentions never overlap at all (the same mention may serve several cues)."""
     found = [span for k, span in spans(analyse.analyse(text)) if k == kind]
-    assert overlapping(found) == []
+    assert overlapping(found, nesting=kind == "content") == []
 
 
 @settings(max_examples=300, deadline=None)

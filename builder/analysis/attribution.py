@@ -18,6 +18,7 @@ from spacy.tokens import Span as SpacySpan
 
 from builder.analysis.attr_cues import Candidate, CueEntry, CueLexicon
 from builder.analysis.attr_patterns import find_candidates, speaker_labels
+from builder.analysis.attr_spans import well_formed
 from builder.analysis.coref import Mention, entity_mentions, gender_of, make_source
 from builder.analysis.quotes import (
     continue_quotes,
@@ -105,7 +106,7 @@ def find_attributions(doc: Doc, lexicon: AttributionLexicon) -> tuple[Attributio
         content = Span.of(text, *candidate.content) if candidate.content else None
         found.append(Attribution(Span.of(text, *candidate.cue), source, content,
                                  style_of(candidate.content, quotes), candidate.type, via))
-    return tuple(found)
+    return well_formed(text, found)
 
 
 def _narration(candidate: Candidate) -> bool:
