@@ -5,13 +5,11 @@ No test touches the internet. Only new files appear under data/articles/; existi
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from browser_kit import serve
 
 from builder.add import DuplicateError, overlap, shingles
 from builder.cli import main
@@ -53,11 +51,6 @@ def rss(base: str, links: list[str]) -> str:
             f"<description>news</description>{items}</channel></rss>")
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[str]:
     web = tmp_path / "web"
@@ -65,14 +58,9 @@ def server(tmp_path: Path) -> Iterator[str]:
     (web / "harbour.html").write_text(article_html("harbour", "Harbour bridge to close to cars", "2024-03-05"), "utf-8")
     (web / "library.html").write_text(article_html("library", "Library opens on Sundays", "2024-03-07"), "utf-8")
     (web / "copy.html").write_text(article_html("harbour", "Bridge closing (republished)", "2024-03-06"), "utf-8")
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(web)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
-    (web / "feed.xml").write_text(rss(base, ["library.html", "harbour.html", "copy.html", "missing.html"]), "utf-8")
-    yield base
-    httpd.shutdown()
-    httpd.server_close()
+    with serve(web) as base:
+        (web / "feed.xml").write_text(rss(base, ["library.html", "harbour.html", "copy.html", "missing.html"]), "utf-8")
+        yield base
 
 
 @pytest.fixture

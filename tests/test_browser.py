@@ -3,30 +3,21 @@ and no request to any host but the local server."""
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
-from test_reader_browser import need_chromium
+from browser_kit import chromium, need_chromium, serve
+from playwright.sync_api import Browser, Page
 from test_site_build import STORY, build_site, site_corpus
 
 from builder.analysis import Analyser
 from builder.render import RenderContext, render_site
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 ARTICLE = "articles/southfront/moscow-to-share-intelligence-on-syria-with-turkey.html"
 pytestmark = pytest.mark.slow
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -35,24 +26,14 @@ def server(analyser: Analyser, tmp_path_factory: pytest.TempPathFactory) -> Iter
     project = tmp_path_factory.mktemp("browser")
     result = build_site(project, render_site(site_corpus(analyser), RenderContext()))
     assert result.returncode == 0, result.stderr
-    handler = functools.partial(QuietHandler, directory=str(project / "site"))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
+    with serve(project / "site") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser(server: str) -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 def open_page(browser: Browser, url: str, scheme: str = "light") -> tuple[Page, list[str], list[str]]:

@@ -4,22 +4,18 @@ and an axe-core check with no serious or critical violation."""
 
 from __future__ import annotations
 
-import functools
-import os
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, sync_playwright
+from browser_kit import chromium, need_chromium, serve
+from playwright.sync_api import Browser, Page
 from test_site_build import STORY, build_site, site_corpus
 
 from builder.analysis import Analyser
 from builder.render import RenderContext, render_site
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 PAGES = {
     "story": STORY,
@@ -31,39 +27,20 @@ WIDTHS = (1280, 390)
 pytestmark = pytest.mark.slow
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-def need_chromium() -> None:
-    if not CHROMIUM.exists():
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail(f"{CHROMIUM} is absent but REQUIRE_BROWSER=1: install Debian's `chromium`")
-        pytest.skip(f"{CHROMIUM} is absent (Debian package `chromium`): browser tests need it")
-
-
 @pytest.fixture(scope="module")
 def server(analyser: Analyser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     need_chromium()
     project = tmp_path_factory.mktemp("reader")
     result = build_site(project, render_site(site_corpus(analyser), RenderContext()))
     assert result.returncode == 0, result.stderr
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(project / "site")))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
+    with serve(project / "site") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser(server: str) -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 def open_at(browser: Browser, url: str, width: int, scheme: str = "light") -> Page:

@@ -8,24 +8,20 @@ text still reads as text.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import html.parser
-import os
 import re
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from browser_kit import chromium, need_chromium, serve
 from project_kit import build, make_project
 
 from builder.analysis import Analyser
 from builder.render.sanitize import clean_body
 
-CHROMIUM = Path("/usr/bin/chromium")
 VECTORS = Path(__file__).resolve().parent / "payloads" / "vectors.txt"
 OUTLETS = 5
 DANGEROUS_TAGS = {"script", "img", "iframe", "object", "embed", "svg", "math", "style", "link", "meta", "base",
@@ -150,23 +146,11 @@ def test_allowlist_removes_markup_even_unescaped(payload: str) -> None:
     assert re.findall(r"<(\w+)", cleaned) and set(re.findall(r"<(\w+)", cleaned)) <= {"div", "p", "mark", "span", "br"}
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def served(hostile_site: Path) -> Iterator[str]:
-    if not CHROMIUM.exists():
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail(f"{CHROMIUM} is absent and REQUIRE_BROWSER=1")
-        pytest.skip(f"{CHROMIUM} is absent (Debian package `chromium`): browser tests need it")
-    handler = functools.partial(QuietHandler, directory=str(hostile_site / "site"))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
+    need_chromium()
+    with serve(hostile_site / "site") as url:
+        yield url
 
 
 def readable(line: str) -> str:
@@ -188,16 +172,13 @@ PROBE = """() => ({
 
 @pytest.mark.slow
 def test_no_payload_runs_in_chromium(served: str, hostile_site: Path) -> None:
-    from playwright.sync_api import sync_playwright
 
     pages = sorted(p.relative_to(hostile_site / "site").as_posix() for p in (hostile_site / "site").rglob("*.html"))
     dialogs: list[str] = []
     hosts: set[str] = set()
     live: dict[str, object] = {}
     texts: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+    with chromium() as browser:
         page = browser.new_page()
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         page.on("request", lambda request: hosts.add(urlsplit(request.url).hostname or request.url))
