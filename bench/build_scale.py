@@ -21,7 +21,6 @@ import argparse
 import os
 import re
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -33,7 +32,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from grouping_scale import EVAL, OUTLETS, corpus, originals  # noqa: E402
 
-from builder.writer import is_generated  # noqa: E402
+from builder.writer import copy_site_skeleton  # noqa: E402
 
 PYTHON = sys.executable
 WORD = re.compile(r"\w+")
@@ -41,15 +40,7 @@ WORD = re.compile(r"\w+")
 
 def make_project(dest: Path, size: int) -> list[str]:
     """The project on disk; returns the article texts (for the speed figures)."""
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    for extra in ("overrides", "hooks"):
-        if (ROOT / extra).is_dir():
-            shutil.copytree(ROOT / extra, dest / extra)
-    for path in sorted((ROOT / "docs").rglob("*")):
-        relative = path.relative_to(ROOT / "docs").as_posix()
-        if path.is_file() and not is_generated(relative):
-            (dest / "docs" / relative).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, dest / "docs" / relative)
+    copy_site_skeleton(ROOT, dest)
     data = dest / "data"
     (data / "articles").mkdir(parents=True)
     (data / "outlets.yml").write_text("".join(f"{o}:\n  name: The {o.title()}\n  country: Nowhere\n" for o in OUTLETS),

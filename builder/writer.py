@@ -89,3 +89,22 @@ def _files(docs_dir: Path) -> set[str]:
 
 def _generated_files(docs_dir: Path) -> set[str]:
     return {relative for relative in _files(docs_dir) if is_generated(relative)}
+
+
+# What mkdocs.yml points at besides docs/ (the theme's custom_dir).
+THEME_DIRS = ("overrides",)
+
+
+def copy_site_skeleton(root: Path, dest: Path) -> None:
+    """Copy mkdocs.yml, the theme folders and the hand-written docs of `root` into `dest`: the project minus
+    data/ and generated pages, for scratch projects in tests and benchmarks."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy(root / "mkdocs.yml", dest / "mkdocs.yml")
+    for extra in THEME_DIRS:
+        if (root / extra).is_dir():
+            shutil.copytree(root / extra, dest / extra)
+    for path in sorted((root / "docs").rglob("*")):
+        relative = path.relative_to(root / "docs").as_posix()
+        if path.is_file() and not is_generated(relative):
+            (dest / "docs" / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, dest / "docs" / relative)

@@ -10,10 +10,9 @@ from unittest import mock
 from builder.analysis import Analyser
 from builder.config import load_config
 from builder.pipeline import BuildReport, run
-from builder.writer import is_generated
+from builder.writer import copy_site_skeleton
 
 ROOT = Path(__file__).resolve().parent.parent
-THEME_DIRS = ("overrides", "hooks")
 
 EXTRA_ARTICLE = """---
 title: Berlin and Ankara talk again about intelligence sharing
@@ -30,15 +29,7 @@ A spokesperson for the ministry told reporters the data might be shared again ne
 def make_project(dest: Path, data: Path = ROOT / "data") -> Path:
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copytree(data, dest / "data", copy_function=shutil.copyfile)
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    for extra in THEME_DIRS:  # what mkdocs.yml may point at besides docs/
-        if (ROOT / extra).is_dir():
-            shutil.copytree(ROOT / extra, dest / extra)
-    for path in sorted((ROOT / "docs").rglob("*")):
-        relative = path.relative_to(ROOT / "docs").as_posix()
-        if path.is_file() and not is_generated(relative):
-            (dest / "docs" / relative).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, dest / "docs" / relative)
+    copy_site_skeleton(ROOT, dest)
     return dest
 
 

@@ -3,37 +3,16 @@ and no request to any host but the local server."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browser_kit import chromium, need_chromium, serve
 from playwright.sync_api import Browser, Page
-from test_site_build import STORY, build_site, site_corpus
-
-from builder.analysis import Analyser
-from builder.render import RenderContext, render_site
+from test_site_build import STORY
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 ARTICLE = "articles/southfront/moscow-to-share-intelligence-on-syria-with-turkey.html"
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def server(analyser: Analyser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    need_chromium()
-    project = tmp_path_factory.mktemp("browser")
-    result = build_site(project, render_site(site_corpus(analyser), RenderContext()))
-    assert result.returncode == 0, result.stderr
-    with serve(project / "site") as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser(server: str) -> Iterator[Browser]:
-    with chromium() as launched:
-        yield launched
 
 
 def open_page(browser: Browser, url: str, scheme: str = "light") -> tuple[Page, list[str], list[str]]:
@@ -51,8 +30,8 @@ def open_page(browser: Browser, url: str, scheme: str = "light") -> tuple[Page, 
     return page, errors, hosts
 
 
-def test_story_page_table(browser: Browser, server: str) -> None:
-    page, errors, hosts = open_page(browser, server + STORY)
+def test_story_page_table(browser: Browser, seed_site: str) -> None:
+    page, errors, hosts = open_page(browser, seed_site + STORY)
     figures = page.locator("xpath=//h2[@id='figures']/following::table[1]")
     headers = figures.locator("th").all_inner_texts()
     assert "PanARMENIAN.Net" in headers and "SouthFront" in headers
@@ -63,16 +42,16 @@ def test_story_page_table(browser: Browser, server: str) -> None:
     assert set(hosts) == {"127.0.0.1"}
 
 
-def test_story_page_dark(browser: Browser, server: str) -> None:
-    page, errors, hosts = open_page(browser, server + STORY, scheme="dark")
+def test_story_page_dark(browser: Browser, seed_site: str) -> None:
+    page, errors, hosts = open_page(browser, seed_site + STORY, scheme="dark")
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
     page.screenshot(path=str(ARTIFACTS / "story-dark.png"), full_page=True)
     assert errors == [] and set(hosts) == {"127.0.0.1"}
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_article_highlights_and_tooltips(browser: Browser, server: str, scheme: str) -> None:
-    page, errors, hosts = open_page(browser, server + ARTICLE, scheme=scheme)
+def test_article_highlights_and_tooltips(browser: Browser, seed_site: str, scheme: str) -> None:
+    page, errors, hosts = open_page(browser, seed_site + ARTICLE, scheme=scheme)
     marks = page.locator(".article-body mark")
     assert marks.count() > 0
     titles = [marks.nth(i).get_attribute("title") for i in range(marks.count())]
@@ -83,8 +62,8 @@ def test_article_highlights_and_tooltips(browser: Browser, server: str, scheme: 
     assert errors == [] and set(hosts) == {"127.0.0.1"}
 
 
-def test_hostile_article_runs_no_script(browser: Browser, server: str) -> None:
-    page, errors, _ = open_page(browser, server + "articles/hostile/page.html")
+def test_hostile_article_runs_no_script(browser: Browser, seed_site: str) -> None:
+    page, errors, _ = open_page(browser, seed_site + "articles/hostile/page.html")
     page.wait_for_timeout(300)
     assert errors == []  # no alert() dialog, no script error
     assert "<script>alert(1)</script>" in page.locator(".article-body").inner_text()

@@ -4,17 +4,12 @@ and an axe-core check with no serious or critical violation."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browser_kit import chromium, need_chromium, serve
 from playwright.sync_api import Browser, Page
-from test_site_build import STORY, build_site, site_corpus
-
-from builder.analysis import Analyser
-from builder.render import RenderContext, render_site
+from test_site_build import STORY
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 PAGES = {
@@ -27,22 +22,6 @@ WIDTHS = (1280, 390)
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def server(analyser: Analyser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    need_chromium()
-    project = tmp_path_factory.mktemp("reader")
-    result = build_site(project, render_site(site_corpus(analyser), RenderContext()))
-    assert result.returncode == 0, result.stderr
-    with serve(project / "site") as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser(server: str) -> Iterator[Browser]:
-    with chromium() as launched:
-        yield launched
-
-
 def open_at(browser: Browser, url: str, width: int, scheme: str = "light") -> Page:
     context = browser.new_context(viewport={"width": width, "height": 900},
                                   color_scheme="dark" if scheme == "dark" else "light")
@@ -53,8 +32,8 @@ def open_at(browser: Browser, url: str, width: int, scheme: str = "light") -> Pa
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("name", sorted(PAGES))
-def test_screenshot_and_no_sideways_scroll(browser: Browser, server: str, name: str, width: int) -> None:
-    page = open_at(browser, server + PAGES[name], width)
+def test_screenshot_and_no_sideways_scroll(browser: Browser, seed_site: str, name: str, width: int) -> None:
+    page = open_at(browser, seed_site + PAGES[name], width)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"reader-{name}-{width}.png"), full_page=True)
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
@@ -63,8 +42,8 @@ def test_screenshot_and_no_sideways_scroll(browser: Browser, server: str, name: 
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_outlet_columns(browser: Browser, server: str, width: int) -> None:
-    page = open_at(browser, server + STORY, width)
+def test_outlet_columns(browser: Browser, seed_site: str, width: int) -> None:
+    page = open_at(browser, seed_site + STORY, width)
     columns = page.locator(".outlet-column")
     assert columns.count() == 2
     first, second = (columns.nth(i).bounding_box() for i in range(2))
@@ -80,8 +59,8 @@ def test_outlet_columns(browser: Browser, server: str, width: int) -> None:
     page.context.close()
 
 
-def test_charts_are_labelled_images(browser: Browser, server: str) -> None:
-    page = open_at(browser, server + STORY, 1280)
+def test_charts_are_labelled_images(browser: Browser, seed_site: str) -> None:
+    page = open_at(browser, seed_site + STORY, 1280)
     charts = page.locator("svg.chart[role=img]")
     assert charts.count() == 2
     for i in range(2):
@@ -95,8 +74,8 @@ def test_charts_are_labelled_images(browser: Browser, server: str) -> None:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", sorted(PAGES))
-def test_axe_finds_nothing_serious(browser: Browser, server: str, name: str, scheme: str) -> None:
-    page = open_at(browser, server + PAGES[name], 1280, scheme)
+def test_axe_finds_nothing_serious(browser: Browser, seed_site: str, name: str, scheme: str) -> None:
+    page = open_at(browser, seed_site + PAGES[name], 1280, scheme)
     results = Axe().run(page)
     serious = [(v["id"], v["impact"], len(v["nodes"])) for v in results.response["violations"]
                if v["impact"] in ("serious", "critical")]

@@ -16,7 +16,8 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from browser_kit import chromium, need_chromium, serve
+from browser_kit import need_chromium, serve
+from playwright.sync_api import Browser
 from project_kit import build, make_project
 
 from builder.analysis import Analyser
@@ -171,24 +172,22 @@ PROBE = """() => ({
 
 
 @pytest.mark.slow
-def test_no_payload_runs_in_chromium(served: str, hostile_site: Path) -> None:
-
+def test_no_payload_runs_in_chromium(served: str, hostile_site: Path, browser: Browser) -> None:
     pages = sorted(p.relative_to(hostile_site / "site").as_posix() for p in (hostile_site / "site").rglob("*.html"))
     dialogs: list[str] = []
     hosts: set[str] = set()
     live: dict[str, object] = {}
     texts: list[str] = []
-    with chromium() as browser:
-        page = browser.new_page()
-        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        page.on("request", lambda request: hosts.add(urlsplit(request.url).hostname or request.url))
-        for relative in pages:
-            page.goto(served + relative, wait_until="load")
-            result = page.evaluate(PROBE)
-            texts.append(result.pop("text"))
-            if any(result.values()):
-                live[relative] = result
-        browser.close()
+    page = browser.new_page()
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("request", lambda request: hosts.add(urlsplit(request.url).hostname or request.url))
+    for relative in pages:
+        page.goto(served + relative, wait_until="load")
+        result = page.evaluate(PROBE)
+        texts.append(result.pop("text"))
+        if any(result.values()):
+            live[relative] = result
+    page.close()
     assert dialogs == [] and live == {}
     assert hosts == {"127.0.0.1"}
     shown = " ".join(" ".join(texts).split())
