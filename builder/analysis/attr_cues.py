@@ -24,6 +24,9 @@ RELATIVE = frozenset({"who", "that", "which", "whom"})
 
 # Verbs that are cues on their own but aspectual with an infinitive ("continued to rise").
 ASPECTUAL = frozenset({"continue", "begin", "start"})
+# Heads that assert the infinitive under them ("continued to insist", "went on to say", "tend to favour",
+# "are more likely to say"): aspectual and raising predicates (Perlmutter 1970; Quirk et al. 1985, 16.38).
+ASSERTING_HEADS = frozenset({*ASPECTUAL, "go", "tend", "likely", "unlikely", "keep"})
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,7 @@ class CueEntry:
     type: AttributionType
     needs_complement: bool
     needs_particle: bool = False  # only a cue with its particle: "talk about", "speak out"
+    needs_clause: bool = False  # only a cue with a clause: "maintained that" (not "maintained control")
 
 
 @dataclass(frozen=True)
@@ -109,6 +113,8 @@ def subject_of(verb: Token) -> Token | None:
             head = head.head
         elif verb.dep_ in ("pcomp", "pobj") and head.pos_ == "ADP":
             head = head.head
+        elif verb.dep_ == "acomp" and verb.lemma_.lower() in ASSERTING_HEADS:
+            pass  # "voters are more likely to say": the subject of the copula
         elif verb.dep_ not in INHERITS:
             return None
         if head.i == verb.i:
@@ -186,12 +192,16 @@ def _asserted_infinitive(verb: Token) -> bool:
     return verb.dep_ == "ROOT" and any(c.tag_ == "MD" for c in auxiliaries)
 
 
+def _aspectual_infinitive(verb: Token) -> bool:
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ASSERTING_HEADS
+
+
 def is_cue_verb(verb: Token, entry: CueEntry, has_particle: bool) -> bool:
     if verb.pos_ not in ("VERB",) or verb.dep_ in ("amod", "compound", "nmod"):
         return False
     # The bare infinitive ("to say", "will tell", "wants to see") is mostly a hypothetical or intended act,
     # not an attributed statement ("did not say" is one); a participle modifying a noun is an adjective.
-    if verb.tag_ == "VB" and not _asserted_infinitive(verb):
+    if verb.tag_ == "VB" and not _asserted_infinitive(verb) and not _aspectual_infinitive(verb):
         return False
     if verb.tag_ == "VBN" and verb.dep_ == "acl":
         return False
@@ -203,4 +213,6 @@ def is_cue_verb(verb: Token, entry: CueEntry, has_particle: bool) -> bool:
         return False
     if not entry.needs_complement:
         return True
+    if entry.needs_clause:
+        return any(c.dep_ == "ccomp" for c in verb.children)
     return any(c.dep_ in COMPLEMENTS or c.dep_ == "dobj" for c in verb.children)

@@ -49,7 +49,9 @@ def _cue_lemma(token: Token, verbs: Mapping[str, CueEntry]) -> str | None:
     before = token.nbor(-1)
     if not before.text[:1].isupper() or before.lower_ in NOT_BEFORE_VERB or before.is_punct:
         return None
-    return next((f for f in verb_forms(token.text) if f in verbs and not verbs[f].needs_particle), None)
+    # a phrasal or clause-only cue is no cue on its own ("All Bets Are Off")
+    forms = (f for f in verb_forms(token.text) if f in verbs)
+    return next((f for f in forms if not (verbs[f].needs_particle or verbs[f].needs_clause)), None)
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

@@ -32,7 +32,7 @@ from builder.analysis.sources import SourceLexicon
 from builder.lexicons import load_table
 from builder.models import Attribution, AttributionType, QuoteStyle, Source, Span
 
-FRAMES = {"report": False, "complement": True}
+FRAMES = {"report": False, "complement": True, "clause": True}
 ROLE_CLASSES = frozenset({"person", "title", "org", "document"})
 HUMAN_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "who"})
 
@@ -51,6 +51,11 @@ def _attribution_type(value: str, where: str) -> AttributionType:
         raise ValueError(f"{where}: unknown attribution type {value!r}; valid: {valid}") from None
 
 
+def _spellings(lemma: str) -> tuple[str, ...]:
+    """The lemma and its British -ise spelling ("criticize", "criticise"): the lemmatizer keeps the text's."""
+    return (lemma, lemma[:-3] + "ise") if lemma.endswith("ize") else (lemma,)
+
+
 def load_cue_lexicon(name: str = "cues") -> CueLexicon:
     verbs: dict[str, CueEntry] = {}
     phrasal: dict[tuple[str, str], AttributionType] = {}
@@ -65,7 +70,9 @@ def load_cue_lexicon(name: str = "cues") -> CueLexicon:
             phrasal[(words[0], words[1])] = cue_type
             verbs.setdefault(words[0], CueEntry(cue_type, False, needs_particle=True))
         else:
-            verbs.setdefault(words[0], CueEntry(cue_type, FRAMES[frame]))
+            entry = CueEntry(cue_type, FRAMES[frame], needs_clause=frame == "clause")
+            for spelling in _spellings(words[0]):
+                verbs.setdefault(spelling, entry)
     nouns = load_table("cue_nouns", 4)
     light = {noun.lower(): _attribution_type(kind, f"lexicon cue_nouns.tsv, {noun!r}") for noun, kind, _f, _o in nouns}
     possessed = {noun: kind for noun, kind in light.items() if (noun, "possessed") in {(n, f) for n, _k, f, _o in nouns}}
