@@ -19,6 +19,12 @@ Decisions the negative cases pin down:
 - A ranking among peers ("one of the greatest", "among the most beautiful") with no judge is puffery; there is
   no peacock type, so it is vague_attribution (unnamed judges). A plain superlative of fact ("the oldest
   bridge", "one of the first settlers") is not.
+- "may", "might", "could" with an action verb and no particular subject ("strategies that may reduce the cost",
+  "this may take a long time", "it could cause cramps") say what can happen (root possibility, Coates 1983);
+  with a state ("may be"), the perfect, a passive or a specific subject ("the talks may fail") they doubt.
+- "more likely to migrate" compares tendencies across cases; "more likely that", "most likely" weigh a claim.
+- "I think", "I suspect that" hedge (the speaker's own guess); the institutional "we believe" declares a
+  conviction, and "thinks of" makes no claim.
 - "would" hedges only when it softens a claim ("would seem", "would have been"), not the consequence of a
   conditional ("would collapse if") nor a reported future.
 """
@@ -107,6 +113,14 @@ def hedges(nlp: Language, lexicon: HedgeLexicon, text: str,
     ("Red spots may or may not be present.", "may or may not", HedgeType.MODAL),
     ("It was a common belief that the comet brought plague.", "common belief", HedgeType.VAGUE_ATTRIBUTION),
     ("There is a strong possibility that the vote is delayed.", "possibility", HedgeType.EPISTEMIC),
+    ("The talks may fail before the summit.", "may", HedgeType.MODAL),
+    ("Heavy rain may have caused the collapse.", "may", HedgeType.MODAL),
+    ("The convoy might be attacked on the road.", "might", HedgeType.MODAL),
+    ("I think the ceasefire will not last.", "i think", HedgeType.EPISTEMIC),
+    ("The castle is reputedly haunted by a monk.", "reputedly", HedgeType.REPORTING),
+    ("Unconfirmed reports put the toll at forty.", "unconfirmed", HedgeType.REPORTING),
+    ("The singer became extremely popular in Brazil.", "extremely popular", HedgeType.VAGUE_ATTRIBUTION),
+    ("It is more likely that the vote will be delayed.", "likely", HedgeType.EPISTEMIC),
 ])
 def test_finds_hedge(nlp: Language, lexicon: HedgeLexicon, text: str, cue: str, kind: HedgeType) -> None:
     found = {(h.cue, h.type) for h in hedges(nlp, lexicon, text)}
@@ -138,6 +152,12 @@ def test_finds_hedge(nlp: Language, lexicon: HedgeLexicon, text: str, cue: str, 
     "The town is known as the gateway to the hills.",
     "She taught probability theory at the university.",
     "The painting is seen in the second room.",
+    "Strategies that may reduce the cost include recycling.",
+    "This may take a long time to dry.",
+    "In cold water it could cause cramps.",
+    "Larger birds are more likely to migrate in winter.",
+    "We believe in equal rights for all.",
+    "He thinks of his mother every day.",
 ])
 def test_no_hedge(nlp: Language, lexicon: HedgeLexicon, text: str) -> None:
     assert hedges(nlp, lexicon, text) == ()

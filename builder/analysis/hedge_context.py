@@ -102,7 +102,19 @@ def impersonal(token: Token, words: HedgeWords) -> Extent:
     return agentless(token, words) if expletive and clause else None
 
 
+def first_person(token: Token, words: HedgeWords) -> Extent:
+    """ "I think", "I suspect that": the speaker marks a claim as their own guess (Hyland 1998: hedging through
+    personal attribution); "he thinks" reports someone else's view, "I think of her" is no claim, and the
+    institutional "we believe" declares a conviction rather than a guess."""
+    if token.pos_ != "VERB" or any(c.dep_ == "neg" for c in token.children):
+        return None  # "I don't think" commits to the opposite rather than hedging
+    subjects = [c for c in token.children if c.dep_ == "nsubj" and c.lower_ == "i"]
+    if not subjects or not any(c.dep_ in {"ccomp", "xcomp"} for c in token.children):
+        return None
+    return (subjects[0], token) if subjects[0].i < token.i else (token, subjects[0])
+
+
 CONTEXT_CHECKS: Mapping[str, Check] = MappingProxyType({
     "group_quantifier": group_quantifier, "count_quantifier": count_quantifier, "ranking": ranking,
-    "epistemic_noun": epistemic_noun, "impersonal": impersonal,
+    "epistemic_noun": epistemic_noun, "impersonal": impersonal, "first_person": first_person,
 })

@@ -30,6 +30,7 @@ class HedgeWords:
     holder: frozenset[str]  # people whose business is views: "many critics", "some scholars"
     group: frozenset[str]  # other people and groups: "many residents believe", but "several people died"
     claim: frozenset[str]  # nouns for claims and their sources: "some accounts", "several studies"
+    stative: frozenset[str]  # verbs of state: "may be", "may have" (possession) lean epistemic
 
 
 Check = Callable[[Token, HedgeWords], Extent]
@@ -70,6 +71,33 @@ def _generic(subject: Token | None, words: HedgeWords) -> bool:
                    if c is not subject)
 
 
+def _dynamic(verb: Token, words: HedgeWords) -> bool:
+    """An action, not a state: "may cause", but "may be", "may have been", "may be involved", "may be leaving"."""
+    if verb.lemma_ in words.stative:
+        return False
+    return not any(c.dep_ in {"aux", "auxpass"} and c.lemma_ in {"be", "have"} for c in verb.children)
+
+
+def _specific(subject: Token | None, words: HedgeWords) -> bool:
+    """A subject that picks out a particular referent: a name, a person, a definite or possessive noun group."""
+    if subject is None:
+        return False
+    if subject.pos_ == "PROPN" or subject.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
+        return True
+    if subject.lower_ in PERSONAL_PRONOUNS - {"they", "who"} or subject.lemma_ in words.holder | words.group:
+        return True
+    return any(c.dep_ in {"det", "poss"} and c.lower_ in words.specific for c in subject.children)
+
+
+def _root_possibility(verb: Token, subject: Token | None, words: HedgeWords) -> bool:
+    """A modal of an action with no particular agent ("it may also serve", "strategies that may lead to", "what
+    could cause"): it says what can happen, like "can" (Coates 1983: root possibility goes with dynamic verbs
+    and non-specific subjects; epistemic readings with states, the perfect and specific subjects)."""
+    if subject is not None and subject.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
+        subject = verb.head  # "strategies that may lead": the relative pronoun stands for its antecedent
+    return _dynamic(verb, words) and not _specific(subject, words)
+
+
 def _tentative(verb: Token, perfect: bool, words: HedgeWords) -> bool:
     """ "would" that softens a claim ("this would explain", "it would have been"), not a conditional's consequence
     ("would collapse if"), a reported future ("said it would") or a habit ("would often play")."""
@@ -90,6 +118,8 @@ def modal(token: Token, words: HedgeWords) -> Extent:
     perfect = any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)
     if token.lower_ == "may" and not perfect and _generic(subject, words):
         return None  # "visitors may enter", "patients may feel dizzy": permission or what can happen, no doubt
+    if token.lower_ in {"may", "might", "could"} and _root_possibility(verb, subject, words):
+        return None  # "it may also serve as", "what could cause": what can happen in general, no doubt
     if token.lower_ == "could" and not perfect and (_negated(verb) or _past_narrative(verb, words)):
         return None  # "could not open the door", "she could swim": (in)ability, no doubt
     if token.lower_ == "would" and not _tentative(verb, perfect, words):
@@ -112,11 +142,20 @@ def attributive(token: Token, words: HedgeWords) -> Extent:
 def predicate(token: Token, words: HedgeWords) -> Extent:
     if token.dep_ == "amod" or _previous(token) in {"as", "if", "where", "whenever", "wherever", "when", "not"}:
         return None  # "as soon as possible", "where possible"
+    if _comparative_tendency(token):
+        return None  # "a species is more likely to practise": a comparison of tendencies, not doubt
     if token.lower_ == "possible" and token.head.lemma_ in {"make", "render"}:
         return None  # "made possible"
     if token.lower_ == "possible" and not any(c.dep_ == "ccomp" for c in (*token.children, *token.head.children)):
         return None  # "it was possible to cross", "evenings would not be possible": ability; "possible that" doubts
     return token, token
+
+
+def _comparative_tendency(token: Token) -> bool:
+    """ "more likely to", "the less likely": how the chance varies across cases (a tendency), unlike "more likely
+    that" or "most likely", which weigh one claim."""
+    graded = any(c.lower_ in {"more", "less"} and c.dep_ == "advmod" for c in token.children)
+    return graded and not any(c.dep_ == "ccomp" for c in (*token.children, *token.head.children))
 
 
 def raising(token: Token, words: HedgeWords) -> Extent:
