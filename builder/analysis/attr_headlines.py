@@ -62,8 +62,7 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def headline_cues(doc: Doc, verbs: Mapping[str, CueEntry]) -> Iterator[Candidate]:
-    text = doc.text
+def headline_cues(doc: Doc, text: str, verbs: Mapping[str, CueEntry]) -> Iterator[Candidate]:
     for token in doc:
         if token.pos_ == "VERB" or _cue_lemma(token, verbs) is None:
             continue

@@ -28,7 +28,6 @@ from builder.analysis.attr_cues import (
 )
 from builder.analysis.attr_headlines import headline_cues
 from builder.analysis.attr_nominal import light_verb_cues, possessed_cues, stance_adjectives
-from builder.analysis.quotes import quotations
 from builder.models import AttributionType
 
 # Raising verbs: their grammatical subject is what the impression is about, not who holds it.
@@ -39,11 +38,13 @@ RUBRICS = frozenset({"note", "update", "excerpt", "latest", "exclusive", "analys
                      "review", "column", "commentary", "interview", "live", "timeline", "factbox", "explainer"})
 
 
-def find_candidates(doc: Doc, lexicon: CueLexicon, roles: Mapping[str, str]) -> list[Candidate]:
-    found = [*verb_cues(doc, lexicon, roles), *according_to(doc), *view_phrases(doc),
+def find_candidates(doc: Doc, text: str, quotes: tuple[tuple[int, int], ...], lexicon: CueLexicon,
+                    roles: Mapping[str, str]) -> list[Candidate]:
+    """`text` is `doc.text` and `quotes` its quotations, passed in: spaCy rebuilds `Doc.text` on every access."""
+    found = [*verb_cues(doc, quotes, lexicon, roles), *according_to(doc), *view_phrases(doc),
              *document_phrases(doc, lexicon.verbs),
              *light_verb_cues(doc, lexicon.nouns), *possessed_cues(doc, lexicon.possessed),
-             *stance_adjectives(doc, lexicon.adjectives), *headline_cues(doc, lexicon.verbs)]
+             *stance_adjectives(doc, lexicon.adjectives), *headline_cues(doc, text, lexicon.verbs)]
     return sorted(found, key=lambda c: c.cue)
 
 
@@ -136,9 +137,9 @@ def _chained(verb: Token, lexicon: CueLexicon, roles: Mapping[str, str], cue: tu
     return Candidate(cue, _mention(cited), verb_content(reporter) or content, kind, _speaker(reporter, None))
 
 
-def verb_cues(doc: Doc, lexicon: CueLexicon, roles: Mapping[str, str]) -> Iterator[Candidate]:
+def verb_cues(doc: Doc, quotes: tuple[tuple[int, int], ...], lexicon: CueLexicon,
+              roles: Mapping[str, str]) -> Iterator[Candidate]:
     quoted_as: set[int] = set()
-    quotes = quotations(doc.text)
     for verb in doc:
         entry = lexicon.verbs.get(verb.lemma_.lower())
         if entry is None or verb.i in quoted_as:
@@ -236,9 +237,8 @@ def _speaker_like(head: Token, roles: Mapping[str, str]) -> bool:
     return head.pos_ == "PROPN" and head.lower_ not in RUBRICS
 
 
-def speaker_labels(doc: Doc, roles: Mapping[str, str]) -> Iterator[Candidate]:
+def speaker_labels(doc: Doc, text: str, roles: Mapping[str, str]) -> Iterator[Candidate]:
     """A short name before a colon at the start of a line: headlines ("Pence: ...") and transcripts."""
-    text = doc.text
     for token in doc:
         if token.text != ":" or token.i == 0 or token.i > len(doc) - 2:
             continue

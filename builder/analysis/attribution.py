@@ -99,9 +99,9 @@ def find_attributions(doc: Doc, lexicon: AttributionLexicon) -> tuple[Attributio
     quotes = quotations(text)
     # Words inside a quotation are the speaker's; the outlet attributes the quotation, not what it reports.
     # A cue with neither source nor content is mostly another use of the word ("pledged delegates").
-    candidates = [c for c in find_candidates(doc, lexicon.cues, lexicon.sources.roles)
+    candidates = [c for c in find_candidates(doc, text, quotes, lexicon.cues, lexicon.sources.roles)
                   if not _inside(c.cue, quotes) and not _narration(c) and (c.source or c.content)]
-    candidates += [*speaker_labels(doc, lexicon.sources.roles), *dash_speakers(doc, quotes)]
+    candidates += [*speaker_labels(doc, text, lexicon.sources.roles), *dash_speakers(doc, text, quotes)]
     candidates = _dedupe([_widened(c, quotes) for c in candidates])
     candidates = preceding_quotes(text, [_clipped(text, c) for c in candidates], quotes)
     candidates = _outermost(text, continue_quotes(text, candidates, quotes), quotes)

@@ -42,6 +42,11 @@ def gender_of(word: str) -> str:
     return GENDERED.get(word.lower(), "")
 
 
+def span_of(phrase: SpacySpan) -> Span:
+    """The record of a spaCy span, from its own text: `Doc.text` is rebuilt from every token on each call."""
+    return Span(phrase.start_char, phrase.end_char, phrase.text)
+
+
 def entity_mentions(doc: Doc) -> list[Mention]:
     found = []
     for ent in doc.ents:
@@ -51,7 +56,7 @@ def entity_mentions(doc: Doc) -> list[Mention]:
         if kind is not None:
             text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             before = doc[ent.start - 1].text if ent.start > 0 else ""
-            found.append(Mention(Span.of(doc.text, ent.start_char, ent.end_char), kind, text,
+            found.append(Mention(span_of(ent), kind, text,
                                  ent.root.lemma_.lower(), False, gender=gender_of(before)))
     return found
 
@@ -158,12 +163,11 @@ def _same_name(mention: SpacySpan, mentions: list[Mention]) -> Mention | None:
 
 
 def make_source(mention: SpacySpan, mentions: list[Mention], lexicon: SourceLexicon) -> Source:
-    text = mention.doc.text
-    span = Span.of(text, mention.start_char, mention.end_char)
+    span = span_of(mention)
     target = _target(mention)
     reading = read_mention(target, lexicon)
     if (target.start, target.end) != (mention.start, mention.end):
-        return Source(span, reading.kind, reading.name, Span.of(text, target.start_char, target.end_char))
+        return Source(span, reading.kind, reading.name, span_of(target))
     found = resolve(reading, target.root.lemma_.lower(), mention.start_char, mentions, target.root.pos_ == "PRON",
                     gender_of(target.root.text))
     found = found or _same_name(mention, mentions)

@@ -58,8 +58,7 @@ def widen_to_quote(content: tuple[int, int] | None, quotes: tuple[tuple[int, int
     return start, end
 
 
-def dash_speakers(doc: Doc, quotes: tuple[tuple[int, int], ...]) -> Iterator[Candidate]:
-    text = doc.text
+def dash_speakers(doc: Doc, text: str, quotes: tuple[tuple[int, int], ...]) -> Iterator[Candidate]:
     for q_start, q_end in quotes:
         match = DASH_SPEAKER.match(text, q_end)
         if match is None:
