@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import shutil
@@ -115,3 +116,19 @@ def test_open_data_and_feed_are_published(built_site: tuple[Path, str]) -> None:
     story = (site / STORY).read_text(encoding="utf-8")
     assert story.count('<svg class="chart" role="img"') == 2 and 'class="outlet-columns"' in story
     assert "<script" not in story.split('class="outlet-columns"', 1)[1].split("</article>", 1)[0]
+
+
+@pytest.mark.slow
+def test_search_index_holds_titles_not_article_texts(built_site: tuple[Path, str]) -> None:
+    """At 10k articles an index of every article's words would be too big to load: article pages and the
+    text-heavy sections of story, event and outlet pages stay out; titles and sources stay findable."""
+    site, _ = built_site
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = [entry["location"] for entry in index["docs"]]
+    indexed = " ".join(entry["title"] + " " + entry["text"] for entry in index["docs"])
+    assert not [loc for loc in locations if loc.startswith("articles/")]
+    pages = [loc for loc in locations if loc.startswith(("stories/", "events/"))]
+    assert pages and not [loc for loc in pages if re.search(r"#(side-by-side|col-|outlet-|evidence|figures|charts)", loc)]
+    assert "Klintsevich" in indexed  # a source name, from the speaker blindspot section
+    assert "Moscow to Share Intelligence on Syria with Turkey" in indexed  # an article title, listed on its event
+    assert "reconnaissance" not in indexed and "Euphrates" not in indexed  # words only in article texts

@@ -16,7 +16,7 @@ def render_article(site: SiteIndex, item: AnalysedArticle) -> str:
     page = site.article_page(article.id)
     outlet = site.outlet_name(article.outlet)
     parts = [
-        front_matter(article.title, f"{outlet}: {article.title}"),
+        front_matter(article.title, f"{outlet}: {article.title}", searchable=False),
         f"# {md(article.title)} {{ #title }}\n",
         metadata(page, site, item),
         "## Text { #text }\n",

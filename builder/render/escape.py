@@ -63,10 +63,14 @@ def yaml_string(text: str) -> str:
     return _YAML_UNPRINTABLE.sub(lambda match: f"\\u{ord(match.group()):04x}", quoted)
 
 
-def front_matter(title: str, description: str | None = None) -> str:
+def front_matter(title: str, description: str | None = None, *, searchable: bool = True) -> str:
+    """YAML front matter; `searchable=False` keeps the page out of the search index (its title stays
+    findable through the story and event pages that list it)."""
     lines = ["---", f"title: {yaml_string(title)}"]
     if description:
         lines.append(f"description: {yaml_string(description)}")
+    if not searchable:
+        lines.append("search:\n  exclude: true")
     lines.append("---")
     return "\n".join(lines) + "\n"
 

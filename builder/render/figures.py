@@ -21,6 +21,13 @@ VOICE_LABELS = {Voice.OUTLET: "outlet’s own voice", Voice.ATTRIBUTED: "attribu
 DASH = "–"
 
 
+# Sections left out of the search index: article texts (searchable through their titles, listed on the
+# page), chart tables and figures. Indexing them made the index grow with every word of every article
+# (16 MB at 1,000 articles) where a reader searches for stories, events, outlets and sources. Outlet pages
+# leave out their article lists (the titles are indexed on the event and story pages) and evidence.
+UNSEARCHED = "data-search-exclude"
+
+
 def percent(value: float | None) -> str:
     return DASH if value is None else f"{round(100 * value)}%"
 
@@ -104,7 +111,7 @@ def evidence_section(page: str, site: SiteIndex, figures: OutletFigures) -> str:
     articles = " · ".join(f"[{md_short(site.articles[a].article.title)}]({site.article_link(page, a)})"
                           for a in figures.article_ids)
     lines = [
-        f"### {md(site.outlet_name(figures.outlet))} {{ #outlet-{slugify(figures.outlet)} }}\n",
+        f"### {md(site.outlet_name(figures.outlet))} {{ #outlet-{slugify(figures.outlet)} {UNSEARCHED} }}\n",
         item("articles", f"Articles ({len(figures.article_ids)})", articles),
         item("attributions", f"Attributions ({len(figures.attributions)})",
              evidence_links(page, site, figures.attributions)),

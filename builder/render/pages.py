@@ -9,7 +9,7 @@ from builder.models import AnalysedArticle, Event, Story
 from builder.render.chart_sets import home_charts, outlet_timeline
 from builder.render.charts import figures as chart_figures
 from builder.render.escape import attr, front_matter, http_url, md
-from builder.render.figures import KIND_LABELS, evidence_section, figures_table, summary_line
+from builder.render.figures import KIND_LABELS, UNSEARCHED, evidence_section, figures_table, summary_line
 from builder.render.paths import link, outlet_path
 from builder.render.site import SiteIndex, date_text, newest_date, newest_first
 from builder.render.story_view import blindspot_line, comparison_section
@@ -133,13 +133,13 @@ def render_outlet(site: SiteIndex, slug: str) -> str:
         "## Figures over all its articles\n",
         "Each figure links to the spans it counts, listed under *Evidence* below.\n",
         figures_table(page, site, [figures]),
-        "## Over time { #over-time }\n",
+        f"## Over time {{ #over-time {UNSEARCHED} }}\n",
         chart_figures(outlet_timeline(slug, articles)) if articles else "No articles yet.\n",
         "## Most cited sources\n",
         "| Source | Kind | Mentions |\n|---|---|---:|\n" + ("\n".join(top_lines) or "| none | | |") + "\n",
-        "## Articles { #articles }\n",
+        f"## Articles {{ #articles {UNSEARCHED} }}\n",
         article_list(page, site, newest_first(articles)),
-        "## Evidence\n",
+        f"## Evidence {{ #evidence {UNSEARCHED} }}\n",
         evidence_section(page, site, figures),
     ])
 

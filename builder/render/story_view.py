@@ -11,7 +11,7 @@ from builder.models import AnalysedArticle
 from builder.render.chart_sets import story_charts
 from builder.render.charts import figures as chart_figures
 from builder.render.escape import attr, md
-from builder.render.figures import KIND_LABELS, evidence_section, figures_table, percent
+from builder.render.figures import KIND_LABELS, UNSEARCHED, evidence_section, figures_table, percent
 from builder.render.highlight import LEGEND, body_html
 from builder.render.paths import link, slugify
 from builder.render.site import SiteIndex, date_text, newest_first
@@ -24,19 +24,19 @@ def comparison_section(page: str, site: SiteIndex, articles: Sequence[AnalysedAr
     if not comparison.outlets:
         return "No articles.\n"
     return "\n".join([
-        "## Charts { #charts }\n",
+        f"## Charts {{ #charts {UNSEARCHED} }}\n",
         chart_figures(story_charts(site, comparison.outlets)),
         "## Speaker blindspot { #blindspot }\n",
         "Who each outlet quotes that the others leave out, and who everyone quotes "
         "(sources are matched by name, ignoring case).\n",
         blindspot_section(page, site, comparison),
-        "## The articles side by side { #side-by-side }\n",
+        f"## The articles side by side {{ #side-by-side {UNSEARCHED} }}\n",
         columns_section(page, site, comparison, articles),
-        "## Figures { #figures }\n",
+        f"## Figures {{ #figures {UNSEARCHED} }}\n",
         "Every figure links to the highlighted words it counts (listed under *Evidence* below). "
         f"What each row measures: [methodology]({link(page, 'methodology/index.md')}).\n",
         figures_table(page, site, comparison.outlets),
-        "## Evidence\n",
+        f"## Evidence {{ #evidence {UNSEARCHED} }}\n",
         "The spans behind each figure; each links to the highlight in the article text.\n",
         *(evidence_section(page, site, f) for f in comparison.outlets),
     ])
@@ -100,7 +100,7 @@ def _column(page: str, site: SiteIndex, number: int, figures: OutletFigures,
     # each column repeats the article page's anchor ids: prefix them so the page's ids stay unique
     body = _ID.sub(f' id="c{number}-', body_html(lead.article.text, lead.analysis)).replace("\n", "")
     return (f'<section class="outlet-column" aria-labelledby="{heading_id}">'
-            f'<h3 id="{heading_id}">{md(name)}</h3>'
+            f'<h3 id="{heading_id}" {UNSEARCHED}>{md(name)}</h3>'
             f'<p class="outlet-meta">{md(summary)}</p>'
             f'<p class="outlet-article"><a href="{attr(_html(site.article_link(page, lead.article.id)))}">'
             f"{md(lead.article.title)}</a> · {date_text(lead.article.published)}</p>"
