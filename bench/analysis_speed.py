@@ -2,17 +2,22 @@
 
     .venv/bin/python bench/analysis_speed.py [--limit N] [--json FILE]
 
-Texts: PolNeAR dev articles from ../shared/eval (not redistributable, absent from clones). Prints words per
-second by wall clock and by CPU time (CPU time is steadier on a shared machine), for
-  bare     spaCy's full pipeline, nlp.pipe (what any spaCy-based analysis has to pay at least),
-  analysis the project's Analyser.analyse_many (parse + attribution + hedging + readability),
-and the cost ratio analysis / bare.
+Texts: PolNeAR dev articles from ../shared/eval (not redistributable, absent from clones). For each way of
+running it prints words per second by wall clock and the CPU seconds spent (own process plus workers; CPU
+time is steadier on a shared machine):
+  bare spaCy      the unmodified full pipeline (`spacy.load`, `nlp.pipe`), in 1 process and with n_process=2:
+                  what any analysis built on spaCy's small English model pays at least
+  analysis        the project's Analyser.analyse_many (its pipeline + attribution + hedging + readability),
+                  in 1 process and with 2 worker processes
+and the ratios the performance issue asks about: analysis on 2 workers / bare spaCy (throughput), and
+the CPU cost per word of the analysis / bare spaCy. `bench/build_scale.py` reuses `speed_rows`.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 import time
@@ -26,10 +31,70 @@ WORD = re.compile(r"\w+")
 
 
 def timed(work: Callable[[], Iterable[object]]) -> tuple[float, float]:
-    wall, cpu = time.perf_counter(), time.process_time()
+    """(wall seconds, CPU seconds of this process and of the worker processes it waited for)."""
+    before, wall = os.times(), time.perf_counter()
     for _ in work():
         pass
-    return time.perf_counter() - wall, time.process_time() - cpu
+    wall, after = time.perf_counter() - wall, os.times()
+    return wall, sum(after[:4]) - sum(before[:4])
+
+
+def measure(texts: list[str]) -> dict[str, object]:
+    import spacy
+
+    from builder.analysis import MODEL, Analyser
+
+    words = sum(len(WORD.findall(t)) for t in texts)
+    bare = spacy.load(MODEL)
+    bare("Warm-up: the pipeline said it was ready.")
+    single = Analyser.load(workers=1)
+    single.analyse("Warm-up: the pipeline said it was ready.")
+    parallel = single.with_workers(2)
+    runs: dict[str, Callable[[], Iterable[object]]] = {
+        "bare spaCy, 1 process": lambda: bare.pipe(texts, batch_size=32),
+        "bare spaCy, n_process=2": lambda: bare.pipe(texts, batch_size=32, n_process=2),
+        "analysis, 1 process": lambda: single.analyse_many(texts),
+        "analysis, 2 workers": lambda: parallel.analyse_many(texts),
+    }
+    figures: dict[str, dict[str, float]] = {}
+    for label, work in runs.items():
+        wall, cpu = timed(work)
+        figures[label] = {"words_per_second": round(words / wall), "wall_s": round(wall, 2), "cpu_s": round(cpu, 2)}
+    bare_one, bare_two = figures["bare spaCy, 1 process"], figures["bare spaCy, n_process=2"]
+    ours_one, ours_two = figures["analysis, 1 process"], figures["analysis, 2 workers"]
+    return {
+        "articles": len(texts),
+        "words": words,
+        "runs": figures,
+        "throughput_2_workers_vs_bare_1_process": round(ours_two["words_per_second"] / bare_one["words_per_second"], 2),
+        "throughput_2_workers_vs_bare_2_processes": round(ours_two["words_per_second"] / bare_two["words_per_second"], 2),
+        "cpu_cost_per_word_vs_bare": round(ours_one["cpu_s"] / bare_one["cpu_s"], 3),
+        "load_average": [round(x, 1) for x in os.getloadavg()],
+    }
+
+
+def speed_rows(texts: list[str]) -> list[str]:
+    figures = measure(texts)
+    rows = [f"analysis speed on {figures['articles']} articles, {figures['words']} words "
+            "(wall w/s; CPU s incl. workers):"]
+    for label, run in dict(figures["runs"]).items():  # type: ignore[call-overload]
+        rows.append(f"  {label:<26} {run['words_per_second']:>7} w/s  wall {run['wall_s']:6.1f} s  "
+                    f"cpu {run['cpu_s']:6.1f} s")
+    rows.append(f"  analysis on 2 workers vs bare spaCy: {figures['throughput_2_workers_vs_bare_1_process']}x "
+                f"(1 process), {figures['throughput_2_workers_vs_bare_2_processes']}x (n_process=2); CPU cost per "
+                f"word analysis/bare {figures['cpu_cost_per_word_vs_bare']}; load average {figures['load_average']}")
+    return rows
+
+
+def polnear_texts(limit: int | None) -> list[str]:
+    seen: set[str] = set()
+    texts = []
+    for line in CORPUS.open(encoding="utf-8"):
+        record = json.loads(line)
+        if record["article"] not in seen:
+            seen.add(record["article"])
+            texts.append(record["text"])
+    return texts[:limit]
 
 
 def main() -> int:
@@ -40,29 +105,7 @@ def main() -> int:
     if not CORPUS.exists():
         print(f"error: {CORPUS} not found (the evaluation corpora live in ../shared/eval)", file=sys.stderr)
         return 1
-    from builder.analysis import Analyser
-
-    seen: set[str] = set()
-    texts = []
-    for line in CORPUS.open(encoding="utf-8"):
-        record = json.loads(line)
-        if record["article"] not in seen:
-            seen.add(record["article"])
-            texts.append(record["text"])
-    texts = texts[: args.limit]
-    words = sum(len(WORD.findall(t)) for t in texts)
-    analyser = Analyser.load()
-    analyser.analyse("Warm-up: the pipeline said it was ready.")
-    bare_wall, bare_cpu = timed(lambda: analyser.nlp.pipe(texts, batch_size=32))
-    ours_wall, ours_cpu = timed(lambda: analyser.analyse_many(texts))
-    figures = {
-        "articles": len(texts),
-        "words": words,
-        "bare_spacy": {"words_per_second": round(words / bare_wall), "words_per_cpu_second": round(words / bare_cpu)},
-        "analysis": {"words_per_second": round(words / ours_wall), "words_per_cpu_second": round(words / ours_cpu)},
-        "cost_ratio_wall": round(ours_wall / bare_wall, 3),
-        "cost_ratio_cpu": round(ours_cpu / bare_cpu, 3),
-    }
+    figures = measure(polnear_texts(args.limit))
     text = json.dumps(figures, indent=2)
     print(text)
     if args.json:

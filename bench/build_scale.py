@@ -30,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
+from analysis_speed import speed_rows  # noqa: E402
 from grouping_scale import EVAL, OUTLETS, corpus, originals  # noqa: E402
 
 from builder.writer import copy_site_skeleton  # noqa: E402
@@ -58,26 +59,6 @@ def write_article(data: Path, number: int, outlet: str, title: str, published: o
     heading = (title or text.strip().splitlines()[0])[:120].replace('"', "'")
     front = f'---\ntitle: "{heading}"\npublished: {published or "2012-01-01"}\n---\n'
     (folder / f"{number:05d}.md").write_text(front + text.strip() + "\n", encoding="utf-8")
-
-
-def speed(texts: list[str]) -> list[str]:
-    from builder.analysis import Analyser
-
-    words = sum(len(WORD.findall(t)) for t in texts)
-    single = Analyser.load(workers=1)
-    single.analyse("Warm-up: the pipeline said it was ready.")
-    parallel = Analyser.load(workers=2)  # loaded before timing, as a build loads it once
-    rows = [f"analysis speed on {len(texts)} articles, {words} words (wall w/s, CPU s incl. workers):"]
-    for label, work in (("bare spaCy nlp.pipe, 1 process", lambda: single.nlp.pipe(texts, batch_size=32)),
-                        ("Analyser, 1 worker", lambda: single.analyse_many(texts)),
-                        ("Analyser, 2 workers", lambda: parallel.analyse_many(texts))):
-        before, wall = os.times(), time.perf_counter()
-        for _ in work():
-            pass
-        wall, after = time.perf_counter() - wall, os.times()
-        cpu = sum(after[:4]) - sum(before[:4])
-        rows.append(f"  {label:<32} {words / wall:>7.0f} w/s  wall {wall:6.1f} s  cpu {cpu:6.1f} s")
-    return rows
 
 
 def timed_run(command: list[str], cwd: Path) -> float:
@@ -145,7 +126,7 @@ def main() -> int:
         project.mkdir()
         texts = make_project(project, args.articles)
         print(f"project: {args.articles} articles over {len(OUTLETS)} outlets; {os.cpu_count()} cores", flush=True)
-        for row in [*speed(texts[: args.speed_texts]), *builds(project), *mkdocs_figures(project, Path(tmp))]:
+        for row in [*speed_rows(texts[: args.speed_texts]), *builds(project), *mkdocs_figures(project, Path(tmp))]:
             print(row, flush=True)
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak resident memory of the largest child process (build, mkdocs): {peak:.0f} MB")
