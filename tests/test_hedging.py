@@ -25,6 +25,8 @@ Decisions the negative cases pin down:
 - "more likely to migrate" compares tendencies across cases; "more likely that", "most likely" weigh a claim.
 - "I think", "I suspect that" hedge (the speaker's own guess); the institutional "we believe" declares a
   conviction, and "thinks of" makes no claim.
+- A passive of considering under "if" ("he is considered absent if") states a rule, not a view held by unnamed
+  people.
 - "would" hedges only when it softens a claim ("would seem", "would have been"), not the consequence of a
   conditional ("would collapse if") nor a reported future.
 """
@@ -121,6 +123,7 @@ def hedges(nlp: Language, lexicon: HedgeLexicon, text: str,
     ("Unconfirmed reports put the toll at forty.", "unconfirmed", HedgeType.REPORTING),
     ("The singer became extremely popular in Brazil.", "extremely popular", HedgeType.VAGUE_ATTRIBUTION),
     ("It is more likely that the vote will be delayed.", "likely", HedgeType.EPISTEMIC),
+    ("Countless studies link sugar to obesity.", "countless", HedgeType.VAGUE_ATTRIBUTION),
 ])
 def test_finds_hedge(nlp: Language, lexicon: HedgeLexicon, text: str, cue: str, kind: HedgeType) -> None:
     found = {(h.cue, h.type) for h in hedges(nlp, lexicon, text)}
@@ -158,6 +161,8 @@ def test_finds_hedge(nlp: Language, lexicon: HedgeLexicon, text: str, cue: str, 
     "Larger birds are more likely to migrate in winter.",
     "We believe in equal rights for all.",
     "He thinks of his mother every day.",
+    "If a player leaves the field, he is considered absent.",
+    "The band played numerous concerts in Ohio.",
 ])
 def test_no_hedge(nlp: Language, lexicon: HedgeLexicon, text: str) -> None:
     assert hedges(nlp, lexicon, text) == ()

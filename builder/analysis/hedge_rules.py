@@ -195,9 +195,16 @@ def agentless(token: Token, words: HedgeWords) -> Extent:
     is_passive = any(c.dep_ == "auxpass" for c in token.children)
     reduced = token.dep_ == "acl" and any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "as")
                                           for c in token.children)
-    if not (is_passive or reduced) or _vague_agent(token, words) is False:
+    if not (is_passive or reduced) or _vague_agent(token, words) is False or _stipulated(token):
         return None
     return (auxiliaries[0] if auxiliaries else token), token
+
+
+def _stipulated(verb: Token) -> bool:
+    """A rule or definition, not a view held by unnamed people: "is considered guilty if", "is said to be prime
+    if" ("when" is left out: "the era when" is often parsed as a condition)."""
+    return any(c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children)
+               for c in verb.children)
 
 
 def passive(token: Token, words: HedgeWords) -> Extent:
