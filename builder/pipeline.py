@@ -24,7 +24,7 @@ from builder.ingest.discover import slugify
 from builder.ingest.language import UNDETERMINED
 from builder.lock import build_lock
 from builder.models import AnalysedArticle, Article, Corpus, Event, Story, TextAnalysis
-from builder.progress import track
+from builder.progress import Stopwatch, timings_line, track
 from builder.render import RenderContext, render_site
 from builder.swap import StagingArea, commit, recover
 from builder.writer import WriteReport, docs_renames, site_rename, stage_pages
@@ -42,6 +42,7 @@ class BuildReport:
     site_built: bool
     notes: tuple[str, ...] = ()  # what the build repaired on its own (interrupted swap, corrupt cache entries)
     replaced: bool = True  # False: --strict found problems, docs/ and site/ were left as they were
+    timings: tuple[tuple[str, float], ...] = ()  # wall seconds per stage
 
     def summary(self) -> str:
         site = "site/ built with mkdocs" if self.site_built else "mkdocs skipped"
@@ -49,7 +50,8 @@ class BuildReport:
             site += "; nothing replaced (--strict)"
         return (f"{self.articles} articles, {self.events} events, {self.stories} stories; "
                 f"pages: {self.pages.written} written, {self.pages.unchanged} unchanged, "
-                f"{self.pages.deleted} deleted; {site}" + "".join(f"\nnote: {note}" for note in self.notes))
+                f"{self.pages.deleted} deleted; {site}" + "".join(f"\nnote: {note}" for note in self.notes)
+                + (f"\n{timings_line(self.timings)}" if self.timings else ""))
 
 
 def run(config: Config, progress: IO[str] | None = None) -> BuildReport:
@@ -57,30 +59,39 @@ def run(config: Config, progress: IO[str] | None = None) -> BuildReport:
 
     `progress`: where to report progress of the long steps (the CLI passes stderr); None is silent."""
     with build_lock(config.root):
+        clock = Stopwatch()
         area = StagingArea.for_project(config.root)
         recovered = recover(area)
         staged_mkdocs_config(config.root).unlink(missing_ok=True)
         ingested = ingest(config)
         warnings = [*config.problems, *(str(problem) for problem in ingested.problems)]
         notes: list[str] = [recovered] if recovered else []
+        clock.lap("ingest")
         analyser = Analyser.load(MODEL, config.workers, config.scheduler)
         cache = AnalysisCache(config.cache_dir, analyser.fingerprint()) if config.cache_dir else None
+        clock.lap("load model")
         analysed = analyse(ingested.articles, analyser, cache, warnings, notes, progress)
+        clock.lap("analyse")
         events, stories = group(analysed)
+        clock.lap("group")
         corpus = Corpus(ingested.outlets, analysed, events, stories)
         pages = render_site(corpus, render_context(config))
+        clock.lap("render")
         written = stage_pages(area, config.docs_dir, pages)
         renames = docs_renames(area, config.docs_dir)
+        clock.lap("write")
         if config.run_mkdocs:
             warnings.extend(build_site(config, area, source_date(ingested.articles)))
             renames.append(site_rename(area, config.site_dir))
+            clock.lap("mkdocs")
         replaced = not (config.strict and warnings)  # a failed --strict build leaves the old site up
         if replaced:
             commit(area, renames)
         else:
             recover(area)  # no journal yet: discards the staging area
+        clock.lap("swap")
     return BuildReport(len(analysed), len(events), len(stories), written, tuple(warnings), config.run_mkdocs,
-                       tuple(notes), replaced)
+                       tuple(notes), replaced, clock.laps())
 
 
 def analyse(articles: Sequence[Article], analyser: Analyser, cache: AnalysisCache | None,

@@ -9,6 +9,7 @@ so a log shows progress without thousands of lines.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator
 from typing import IO, TypeVar
 
@@ -47,3 +48,25 @@ def track(items: Iterable[T], total: int, label: str, stream: IO[str] | None) ->
     if tty:
         stream.write("\n")
         stream.flush()
+
+
+class Stopwatch:
+    """Wall-clock seconds per build stage, in order: the summary's `timings` line, so a maintainer sees
+    where a slow rebuild spends its time (and the benchmark reads the same figures)."""
+
+    def __init__(self) -> None:
+        self._laps: list[tuple[str, float]] = []
+        self._mark = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        """Closes the stage that ran since the previous lap."""
+        now = time.perf_counter()
+        self._laps.append((stage, now - self._mark))
+        self._mark = now
+
+    def laps(self) -> tuple[tuple[str, float], ...]:
+        return tuple(self._laps)
+
+
+def timings_line(laps: Iterable[tuple[str, float]]) -> str:
+    return "timings: " + " · ".join(f"{stage} {seconds:.1f} s" for stage, seconds in laps)

@@ -7,7 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
+from project_kit import build, make_project
 
+from builder.analysis import Analyser
 from builder.cli import main
 from builder.diff import report
 from builder.progress import bar_line, track
@@ -57,3 +59,12 @@ def test_diff_command_with_missing_base(tmp_path: Path, capsys: pytest.CaptureFi
     assert "1 stories (1 added, 0 removed)" in capsys.readouterr().out
     (tmp_path / "bad.json").write_text("[]", "utf-8")
     assert main(["diff", str(tmp_path / "bad.json"), str(new)]) == 1
+
+
+def test_build_summary_times_every_stage(tmp_path: Path, analyser: Analyser) -> None:
+    report = build(make_project(tmp_path / "project"), analyser, mkdocs=False)
+    stages = [stage for stage, _ in report.timings]
+    assert stages == ["ingest", "load model", "analyse", "group", "render", "write", "swap"]
+    assert all(seconds >= 0 for _, seconds in report.timings)
+    line = report.summary().splitlines()[-1]
+    assert line.startswith("timings: ingest ") and " · analyse " in line and line.endswith(" s")
