@@ -190,6 +190,14 @@ CONSTRUCTIONS = [
     ("I believe the court made a mistake.", "believe", "I", "the court made a mistake"),
     ("He wants to win the race.", "wants", "He", "to win the race"),
     ("The senator spoke about the drought, as the vote neared.", "spoke about", "The senator", "the drought"),
+    ("The council continued to insist that the bridge was safe.", "insist", "The council", "that the bridge was safe"),
+    ("Rural voters are more likely to say that the economy is weak.", "say", "Rural voters",
+     "that the economy is weak"),
+    ("The mayor maintained that the budget was balanced.", "maintained", "The mayor", "that the budget was balanced"),
+    ("The union criticised the new contract.", "criticised", "The union", "the new contract"),
+    ("Ruth Amsel spoke first.\nAmsel: We will fight the closure", ":", "Amsel", "We will fight the closure"),
+    ("FARM PRICES KEEP CLIMBING - Ruth Amsel: Wheat costs more than last year", ":", "Ruth Amsel",
+     "Wheat costs more than last year"),
 ]
 
 
@@ -221,3 +229,11 @@ def test_document_with_named_author(analyser: Analyser) -> None:
 def test_headline_needs_a_verb_form(analyser: Analyser) -> None:
     found = attributions(analyser, "Monday Morning Email: Storm Hits The Coast\nThe storm hit.")
     assert not [a for a in found if a.cue.text == "Email"]
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("The mayor maintained control of the council.", "maintained"),  # a clause-only cue without a clause
+    ("Ruth Amsel spoke first.\nAmsel: 547.", ":"),  # a tally, not a statement
+])
+def test_no_cue(analyser: Analyser, text: str, cue: str) -> None:
+    assert not [a for a in attributions(analyser, text) if a.cue.text == cue]

@@ -1,4 +1,5 @@
-"""Reporting verbs in title-cased headlines ("Sanders Vows To Stay In Race", "Clinton Slams Trump On Taxes").
+"""Attributions on headline-like lines: reporting verbs in title-cased headlines ("Sanders Vows To Stay In
+Race", "Clinton Slams Trump On Taxes") and speaker labels before a colon ("Pence: ...", "TAPPER: ...").
 
 Headline case makes the tagger read every word as a proper noun, so the parse has no verb to find. A
 headline is one line in which nearly every word is capitalised; in it, a capitalised word whose inflected
@@ -14,6 +15,7 @@ from collections.abc import Iterator, Mapping
 from spacy.tokens import Doc, Token
 
 from builder.analysis.attr_cues import Candidate, CueEntry
+from builder.models import AttributionType
 
 WORD = re.compile(r"[A-Za-z][\w'’]*")
 # Words that start a headline without being part of who speaks ("How Paul Ryan Thinks About Trump").
@@ -21,6 +23,17 @@ LEAD = re.compile(r"\s*(?:(?:how|why|what|when|where|whether|as|after|before|whi
 # A capitalised word after these is a noun ("The Calls", "Of Plans"), not a verb.
 NOT_BEFORE_VERB = frozenset({"the", "a", "an", "of", "for", "to", "in", "on", "and", "or", "with", "by", "at", "his",
                              "her", "their", "its", "new", "more", "no", "about", "from", "over", "'s", "’s"})
+
+
+# Title-cased section labels that introduce a text, not a speaker.
+RUBRICS = frozenset({"note", "update", "excerpt", "latest", "exclusive", "analysis", "opinion", "editorial",
+                     "watch", "video", "photos", "transcript", "breaking", "related", "correction", "read",
+                     "review", "column", "commentary", "interview", "live", "timeline", "factbox", "explainer"})
+
+
+# A dash before a label closes a headline the label belongs to; a lead-in names no one.
+LABEL_DASHES = (" - ", " – ", " — ")
+LABEL_LEAD = re.compile(r"\s*(?:more\s+)?from\s+", re.IGNORECASE)
 
 
 def _headline(line: str) -> bool:
@@ -82,3 +95,50 @@ def headline_cues(doc: Doc, text: str, verbs: Mapping[str, CueEntry]) -> Iterato
             continue
         entry = verbs[_cue_lemma(token, verbs) or ""]
         yield Candidate((token.idx, token.idx + len(token)), source, content, entry.type)
+
+
+def _speaker_like(head: Token, roles: Mapping[str, str], names: frozenset[str]) -> bool:
+    """A name or a role can speak ("Pence:", "Poll:"); a rubric cannot ("Editor's Note:", "The Latest:").
+    A lone capitalised word opening a line is often tagged as a common noun ("Trump:", "TAPPER:"): it is a
+    name when the article names it elsewhere."""
+    if head.lemma_.lower() in roles:
+        return True
+    if head.lower_ in RUBRICS:
+        return False
+    return head.pos_ == "PROPN" or (head.pos_ == "NOUN" and head.lower_ in names)
+
+
+def _names(doc: Doc) -> frozenset[str]:
+    return frozenset(t.lower_ for t in doc if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
+
+
+def _label_start(text: str, line_start: int, colon: int) -> int:
+    """Where a speaker label before `colon` begins: the line start, or after a dash that closes a headline
+    ("POLLS NOT WRONG, JUST EARLY - Mark Blumenthal:") or a lead-in ("More from the report:")."""
+    dashes = [text.rfind(dash, line_start, colon) for dash in LABEL_DASHES]
+    start = max([line_start] + [at + 3 for at in dashes if at >= 0])
+    lead = LABEL_LEAD.match(text, start, colon)
+    return lead.end() if lead is not None else start
+
+
+def speaker_labels(doc: Doc, text: str, roles: Mapping[str, str]) -> Iterator[Candidate]:
+    """A short name before a colon at the start of a line: headlines ("Pence: ...") and transcripts."""
+    names: frozenset[str] | None = None
+    for token in doc:
+        if token.text != ":" or token.i == 0 or token.i > len(doc) - 2:
+            continue
+        line_start = text.rfind("\n", 0, token.idx) + 1
+        start = _label_start(text, line_start, token.idx)
+        label = text[start : token.idx].strip().strip("\"“")
+        words = label.split()
+        if not 0 < len(words) <= 6 or not all(w[:1].isupper() for w in words):
+            continue
+        first = doc.char_span(start + text[start:token.idx].find(label), token.idx, alignment_mode="expand")
+        names = _names(doc) if names is None else names
+        if first is None or not _speaker_like(first.root, roles, names):
+            continue
+        line_end = text.find("\n", token.idx)
+        line_end = len(text) if line_end < 0 else line_end
+        content = (doc[token.i + 1].idx, line_end)
+        if any(c.isalpha() for c in text[content[0] : content[1]]):  # not a tally ("Clinton: 547.")
+            yield Candidate((token.idx, token.idx + 1), first, content, AttributionType.SPEECH)

@@ -2,8 +2,8 @@
 
 - reporting verbs ("X said that ...", "..., X said", "X wants to ..."), with chains: "X reported, citing Y",
   "X quoted Y as saying", "X said, according to Y";
-- "according to X", "in X's view";
-- a speaker label before a colon ("Pence: ...").
+- "according to X", "in X's view", "in a new poll";
+- nominal and adjectival cues (attr_nominal) and reporting verbs in headlines (attr_headlines).
 """
 
 from __future__ import annotations
@@ -32,11 +32,6 @@ from builder.models import AttributionType
 
 # Raising verbs: their grammatical subject is what the impression is about, not who holds it.
 RAISING = frozenset({"seem", "appear", "sound"})
-# Title-cased section labels that introduce a text, not a speaker.
-RUBRICS = frozenset({"note", "update", "excerpt", "latest", "exclusive", "analysis", "opinion", "editorial",
-                     "watch", "video", "photos", "transcript", "breaking", "related", "correction", "read",
-                     "review", "column", "commentary", "interview", "live", "timeline", "factbox", "explainer"})
-
 
 def find_candidates(doc: Doc, text: str, quotes: tuple[tuple[int, int], ...], lexicon: CueLexicon,
                     roles: Mapping[str, str]) -> list[Candidate]:
@@ -228,30 +223,3 @@ def document_phrases(doc: Doc, verbs: Mapping[str, object]) -> Iterator[Candidat
         phrase_end = pobj.right_edge.idx + len(pobj.right_edge)
         yield Candidate((token.idx, token.idx + len(token)), noun_phrase(pobj), _sentence_without(token, phrase_end),
                         AttributionType.EVIDENCE)
-
-
-def _speaker_like(head: Token, roles: Mapping[str, str]) -> bool:
-    """A name or a role can speak ("Pence:", "Poll:"); a rubric cannot ("Editor's Note:", "The Latest:")."""
-    if head.lemma_.lower() in roles:
-        return True
-    return head.pos_ == "PROPN" and head.lower_ not in RUBRICS
-
-
-def speaker_labels(doc: Doc, text: str, roles: Mapping[str, str]) -> Iterator[Candidate]:
-    """A short name before a colon at the start of a line: headlines ("Pence: ...") and transcripts."""
-    for token in doc:
-        if token.text != ":" or token.i == 0 or token.i > len(doc) - 2:
-            continue
-        line_start = text.rfind("\n", 0, token.idx) + 1
-        label = text[line_start : token.idx].strip().strip("\"“")
-        words = label.split()
-        if not 0 < len(words) <= 6 or not all(w[:1].isupper() for w in words):
-            continue
-        first = doc.char_span(line_start + text[line_start:token.idx].find(label), token.idx, alignment_mode="expand")
-        if first is None or not _speaker_like(first.root, roles):
-            continue
-        line_end = text.find("\n", token.idx)
-        line_end = len(text) if line_end < 0 else line_end
-        content = (doc[token.i + 1].idx, line_end)
-        if content[1] > content[0]:
-            yield Candidate((token.idx, token.idx + 1), first, content, AttributionType.SPEECH)

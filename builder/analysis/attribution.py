@@ -17,7 +17,8 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from builder.analysis.attr_cues import Candidate, CueEntry, CueLexicon
-from builder.analysis.attr_patterns import find_candidates, speaker_labels
+from builder.analysis.attr_headlines import speaker_labels
+from builder.analysis.attr_patterns import find_candidates
 from builder.analysis.attr_spans import well_formed
 from builder.analysis.coref import Mention, entity_mentions, gender_of, make_source
 from builder.analysis.quotes import (
