@@ -38,15 +38,31 @@ def _nearest(size: int, pairs: Pairs, mean: NDArray[np.float64]) -> Index:
     return nearest
 
 
+def _weak_links(fragment: NDArray[np.bool_], pairs: Pairs, mean: NDArray[np.float64]) -> NDArray[np.bool_]:
+    """Pairs of events that are each other's nearest neighbour among the events that are not fragments,
+    and pairs of a fragment with its nearest event of any size."""
+    whole = ~fragment[pairs.left] & ~fragment[pairs.right]
+    nearest = _nearest(len(fragment), Pairs(pairs.left[whole], pairs.right[whole]), mean[whole])
+    mutual = whole & (nearest[pairs.left] == pairs.right) & (nearest[pairs.right] == pairs.left)
+    closest = _nearest(len(fragment), pairs, mean)
+    attached = (fragment[pairs.left] & (closest[pairs.left] == pairs.right)) \
+        | (fragment[pairs.right] & (closest[pairs.right] == pairs.left))
+    return np.asarray(mutual | attached)
+
+
 @dataclass(frozen=True)
 class StoryLinkage:
     """Link two events at a mean similarity of `strong`, or of `weak` when each is the other's nearest
     neighbour among at least `choices` other events. Being nearest says nothing when there is hardly anything
-    else to be near: two unrelated articles on a small site are each other's nearest neighbour."""
+    else to be near: two unrelated articles on a small site are each other's nearest neighbour. An event of
+    at most `fragment` articles is most often a stray piece of a larger event or story (a report told with
+    other names or numbers): it joins its most similar event at `weak`, without waiting for that event to
+    choose it back, and it does not stand in the way of two larger events choosing each other."""
 
     strong: float
     weak: float
     choices: int = 3
+    fragment: int = 0
 
 
 def link_events(vectors: csr_matrix, events: Sequence[int], linkage: StoryLinkage,
@@ -66,10 +82,8 @@ def link_events(vectors: csr_matrix, events: Sequence[int], linkage: StoryLinkag
     event_days[np.isinf(event_days)] = np.nan
     pairs = blocking.pairs(sums, event_days, [ids[k] for k in first.tolist()])
     mean = pair_dots(sums, pairs) / (size[pairs.left] * size[pairs.right])
-    nearest = _nearest(len(labels), pairs, mean)
-    mutual = (nearest[pairs.left] == pairs.right) & (nearest[pairs.right] == pairs.left)
     weak = linkage.weak if len(labels) - 1 >= linkage.choices else np.inf
-    link = (mean >= linkage.strong) | (mutual & (mean >= weak))
+    link = (mean >= linkage.strong) | (_weak_links(size <= linkage.fragment, pairs, mean) & (mean >= weak))
     graph = csr_matrix((np.ones(int(link.sum())), (pairs.left[link], pairs.right[link])), shape=(len(labels),) * 2)
     _, component = connected_components(graph, directed=False)
     return [int(c) for c in component[index]]
