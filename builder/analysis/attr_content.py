@@ -95,6 +95,9 @@ def _after_colon(verb: Token) -> tuple[int, int] | None:
         following if following is not None and following.text == ":" else None)
     if colon is None or colon.i > verb.i + 6:
         return None
+    comp = complement_of(verb)
+    if comp is not None and comp.i < colon.i:
+        return None  # "pointed out that X was ignored:": the colon announces an exhibit, the clause is the content
     text = doc.text
     start = colon.idx + 1
     while start < len(text) and text[start].isspace():

@@ -101,10 +101,10 @@ def _speaker_like(head: Token, roles: Mapping[str, str], names: frozenset[str]) 
     """A name or a role can speak ("Pence:", "Poll:"); a rubric cannot ("Editor's Note:", "The Latest:").
     A lone capitalised word opening a line is often tagged as a common noun ("Trump:", "TAPPER:"): it is a
     name when the article names it elsewhere."""
+    if head.lower_ in RUBRICS:  # before the roles: "Editor's Note:" is no note that speaks
+        return False
     if head.lemma_.lower() in roles:
         return True
-    if head.lower_ in RUBRICS:
-        return False
     return head.pos_ == "PROPN" or (head.pos_ == "NOUN" and head.lower_ in names)
 
 
