@@ -198,6 +198,7 @@ CONSTRUCTIONS = [
     ("Ruth Amsel spoke first.\nAmsel: We will fight the closure", ":", "Amsel", "We will fight the closure"),
     ("FARM PRICES KEEP CLIMBING - Ruth Amsel: Wheat costs more than last year", ":", "Ruth Amsel",
      "Wheat costs more than last year"),
+    ("The harbour plan was rejected by the city council.", "rejected", "the city council", "The harbour plan"),
 ]
 
 
@@ -206,6 +207,12 @@ def test_constructions(analyser: Analyser, text: str, cue: str, source: str, con
     found = by_cue(attributions(analyser, text), cue)
     assert found.source is not None and found.source.span.text == source
     assert (found.content.text if found.content else None) == content
+
+
+def test_quotation_after_the_cue_sentence_continues_it(analyser: Analyser) -> None:
+    text = "The mayor spoke about the harbour plan at a meeting on Monday.\n\n“We will rebuild it stone by stone.”"
+    found = by_cue(attributions(analyser, text), "spoke about")
+    assert found.content is not None and found.content.text.endswith("stone by stone.”")
 
 
 def test_addressee_is_no_content(analyser: Analyser) -> None:

@@ -44,7 +44,18 @@ def verb_content(verb: Token) -> tuple[int, int] | None:
         return _main_clause(verb.head)
     if verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and any(c.lower_ == "as" for c in verb.children)):
         return subtree_chars(verb.head, skip=verb)
-    return _object_content(verb)
+    return _object_content(verb) or _passive_subject(verb)
+
+
+def _passive_subject(verb: Token) -> tuple[int, int] | None:
+    """ "The deal was rejected by Congress", "the move was first reported by MSNBC": what is reported is the
+    passive subject; not for verbs whose object is the addressee ("he was told", "she was asked")."""
+    if verb.lemma_.lower() in ADDRESSEE_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    return subtree_chars(subject)
 
 
 def _circumstance(verb: Token, child: Token) -> bool:

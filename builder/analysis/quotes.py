@@ -88,7 +88,8 @@ def _joinable(text: str, gap_start: int, gap_end: int, cues: list[int]) -> bool:
     gap = text[gap_start:gap_end]
     if BETWEEN.fullmatch(gap):
         return gap.count("\n") <= 2
-    return len(gap) <= MAX_GAP and "\n" not in gap and not QUOTE_MARKS.search(gap) and not any(
+    body = gap.rstrip()  # the rest of the sentence, then at most a paragraph break ("..., he said on Fox.\n\n“...”")
+    return len(body) <= MAX_GAP and "\n" not in body and gap.count("\n") <= 2 and not QUOTE_MARKS.search(body) and not any(
         gap_start <= cue < gap_end for cue in cues)
 
 
