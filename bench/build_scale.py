@@ -139,8 +139,10 @@ def main() -> int:
         project.mkdir()
         texts = make_project(project, args.articles)
         print(f"project: {args.articles} articles over {len(OUTLETS)} outlets; {os.cpu_count()} cores", flush=True)
-        for row in [*speed_rows(texts[: args.speed_texts]), *builds(project), *mkdocs_figures(project, Path(tmp))]:
-            print(row, flush=True)
+        for part in (lambda: speed_rows(texts[: args.speed_texts]), lambda: builds(project),
+                     lambda: mkdocs_figures(project, Path(tmp))):
+            for row in part():  # each part printed as soon as it is measured: a 10k run takes an hour
+                print(row, flush=True)
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak resident memory of the largest child process (build, mkdocs): {peak:.0f} MB")
     print(f"load average at the end (other agents share the cores): {os.getloadavg()}")
