@@ -1,4 +1,4 @@
-"""Context checks: what a vague quantifier counts, and rankings without a judge.
+"""Context checks: what a vague quantifier counts, rankings and praise without a judge, first-person opinion.
 
 "Many critics", "some scholars", "several sources" generalise about unnamed people or claims: a weasel
 (vague attribution). "Several albums", "many of his songs", "for many years" leave a count vague: an
@@ -7,7 +7,8 @@ first hides who holds a view, which is what the framing pages compare.
 
 "One of the most influential", "among the finest": a ranking that nobody is said to have made (Wikipedia
 "Words to watch": puffery and weasel). There is no peacock hedge type (builder/models.py), so the lexicon
-maps it to vague_attribution: the ranking implies unnamed judges.
+maps it to vague_attribution: the ranking implies unnamed judges. So do graded praise ("best known", "most
+famous") and intensified praise ("extremely popular": a peacock term in Vincze 2013).
 """
 
 from __future__ import annotations
@@ -102,6 +103,20 @@ def impersonal(token: Token, words: HedgeWords) -> Extent:
     return agentless(token, words) if expletive and clause else None
 
 
+def renown(token: Token, words: HedgeWords) -> Extent:
+    """An evaluation graded without saying by whom: "best known", "most famous", "one of the most popular"."""
+    after = [t for t in token.doc[token.i + 1: min(token.i + 3, token.sent.end)] if t.text != "-"]
+    nxt = after[0] if after else None
+    if nxt is None or nxt.pos_ not in {"ADJ", "VERB", "ADV"}:
+        return None
+    if nxt.lower_ in words.renown:
+        return token, nxt
+    opening = token.doc[max(token.sent.start, token.i - 3): token.i]
+    if [t.lower_ for t in opening] == ["one", "of", "the"]:
+        return opening[0], nxt
+    return None
+
+
 def first_person(token: Token, words: HedgeWords) -> Extent:
     """ "I think", "I suspect that": the speaker marks a claim as their own guess (Hyland 1998: hedging through
     personal attribution); "he thinks" reports someone else's view, "I think of her" is no claim, and the
@@ -117,4 +132,5 @@ def first_person(token: Token, words: HedgeWords) -> Extent:
 CONTEXT_CHECKS: Mapping[str, Check] = MappingProxyType({
     "group_quantifier": group_quantifier, "count_quantifier": count_quantifier, "ranking": ranking,
     "epistemic_noun": epistemic_noun, "impersonal": impersonal, "first_person": first_person,
+    "renown": renown,
 })

@@ -79,22 +79,27 @@ def _dynamic(verb: Token, words: HedgeWords) -> bool:
 
 
 def _specific(subject: Token | None, words: HedgeWords) -> bool:
-    """A subject that picks out a particular referent: a name, a person, a definite or possessive noun group."""
+    """A subject that picks out a particular referent: a name, a person, a pronoun (it points back to one), a
+    definite, possessive or named noun group ("the talks", "Clinton's proposals", "U.S. involvement")."""
     if subject is None:
         return False
-    if subject.pos_ == "PROPN" or subject.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
+    if subject.pos_ == "PROPN" or subject.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or subject.tag_ in {"PRP", "DT"}:
         return True
-    if subject.lower_ in PERSONAL_PRONOUNS - {"they", "who"} or subject.lemma_ in words.holder | words.group:
+    if subject.lemma_ in words.holder | words.group:
         return True
-    return any(c.dep_ in {"det", "poss"} and c.lower_ in words.specific for c in subject.children)
+    modifiers = [t for c in subject.children if c.dep_ not in {"relcl", "acl"} for t in c.subtree]
+    return any((t.dep_ in {"det", "poss"} and t.lower_ in words.specific) or t.pos_ == "PROPN" for t in modifiers)
 
 
-def _root_possibility(verb: Token, subject: Token | None, words: HedgeWords) -> bool:
-    """A modal of an action with no particular agent ("it may also serve", "strategies that may lead to", "what
-    could cause"): it says what can happen, like "can" (Coates 1983: root possibility goes with dynamic verbs
-    and non-specific subjects; epistemic readings with states, the perfect and specific subjects)."""
+def _root_possibility(modal: Token, verb: Token, subject: Token | None, words: HedgeWords) -> bool:
+    """A modal of an action with no particular agent ("strategies that may lead to", "what could cause", "one
+    might lay hold"): it says what can happen, like "can" (Coates 1983: root possibility goes with dynamic verbs
+    and non-specific subjects; epistemic readings with states, the perfect and specific subjects). "could" and
+    "might" with a noun subject ("regulators could act") predict, as news uses them: left as hedges."""
     if subject is not None and subject.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
         subject = verb.head  # "strategies that may lead": the relative pronoun stands for its antecedent
+    elif modal.lower_ != "may" and subject is not None and subject.pos_ == "NOUN":
+        return False
     return _dynamic(verb, words) and not _specific(subject, words)
 
 
@@ -118,7 +123,7 @@ def modal(token: Token, words: HedgeWords) -> Extent:
     perfect = any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)
     if token.lower_ == "may" and not perfect and _generic(subject, words):
         return None  # "visitors may enter", "patients may feel dizzy": permission or what can happen, no doubt
-    if token.lower_ in {"may", "might", "could"} and _root_possibility(verb, subject, words):
+    if token.lower_ in {"may", "might", "could"} and _root_possibility(token, verb, subject, words):
         return None  # "it may also serve as", "what could cause": what can happen in general, no doubt
     if token.lower_ == "could" and not perfect and (_negated(verb) or _past_narrative(verb, words)):
         return None  # "could not open the door", "she could swim": (in)ability, no doubt
@@ -287,22 +292,8 @@ def weasel(token: Token, words: HedgeWords) -> Extent:
     return None
 
 
-def renown(token: Token, words: HedgeWords) -> Extent:
-    """An evaluation graded without saying by whom: "best known", "most famous", "one of the most popular"."""
-    after = [t for t in token.doc[token.i + 1: min(token.i + 3, token.sent.end)] if t.text != "-"]
-    nxt = after[0] if after else None
-    if nxt is None or nxt.pos_ not in {"ADJ", "VERB", "ADV"}:
-        return None
-    if nxt.lower_ in words.renown:
-        return token, nxt
-    opening = token.doc[max(token.sent.start, token.i - 3): token.i]
-    if [t.lower_ for t in opening] == ["one", "of", "the"]:
-        return opening[0], nxt
-    return None
-
-
 CHECKS: Mapping[str, Check] = MappingProxyType({
     "modal": modal, "word": word, "attributive": attributive, "predicate": predicate, "raising": raising,
     "evidential": evidential, "passive": passive, "agentless": agentless, "approximate": approximate,
-    "quantifier": quantifier, "weasel": weasel, "renown": renown,
+    "quantifier": quantifier, "weasel": weasel,
 })
