@@ -36,6 +36,8 @@ from builder.models import Attribution, AttributionType, QuoteStyle, Source, Spa
 FRAMES = {"report": False, "complement": True, "clause": True}
 ROLE_CLASSES = frozenset({"person", "title", "org", "document"})
 HUMAN_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "who"})
+STATES = frozenset({AttributionType.BELIEF, AttributionType.EVIDENCE})
+SAYINGS = frozenset({AttributionType.SPEECH, AttributionType.WRITING})
 
 
 @dataclass(frozen=True)
@@ -145,10 +147,12 @@ def _outermost(text: str, candidates: list[Candidate], quotes: tuple[tuple[int, 
     """A report inside another's indirect content is part of what that source says ("officials said the
     company had warned ..."), and annotators mostly leave it as such; a statement reported inside
     someone's belief ("she thinks he said ...") is still reported speech."""
-    hosts = [c for c in candidates if c.content is not None and style_of(c.content, quotes) != QuoteStyle.DIRECT
-             and not _adverbial(text, c)]
+    indirect = [c for c in candidates if c.content is not None and style_of(c.content, quotes) != QuoteStyle.DIRECT]
+    hosts = [c for c in indirect if not _adverbial(text, c)]
 
     def nested(candidate: Candidate) -> bool:
+        if candidate.type in STATES and any(_reports(host, candidate) for host in indirect):
+            return True
         if candidate.via is not None or (candidate.source is not None and _speaker_noun(candidate.source)):
             return False
         return any(host is not candidate and host.content is not None
@@ -158,6 +162,13 @@ def _outermost(text: str, candidates: list[Candidate], quotes: tuple[tuple[int, 
                    for host in hosts)
 
     return [c for c in candidates if not nested(c)]
+
+
+def _reports(host: Candidate, candidate: Candidate) -> bool:
+    """A belief or finding inside what someone said is described by the speaker ("officials said voters who
+    believe X ...", "he said records show ..."), even in a relative clause or a participle of the speaker's."""
+    return (host is not candidate and host.type in SAYINGS and host.content is not None
+            and host.content[0] <= candidate.cue[0] and candidate.cue[1] <= host.content[1])
 
 
 def _inside(cue: tuple[int, int], quotes: tuple[tuple[int, int], ...]) -> bool:
