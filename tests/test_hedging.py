@@ -28,6 +28,8 @@ Decisions the negative cases pin down:
   conviction, and "thinks of" makes no claim.
 - A passive of considering under "if" ("he is considered absent if") states a rule, not a view held by unnamed
   people.
+- "His critics", "Buchanan's supporters": the possessor of a relational noun is what they judge, not who they
+  are, so the source stays vague; "the experts", "Harvard experts" name or pick out the source.
 - "would" hedges only when it softens a claim ("would seem", "would have been"), not the consequence of a
   conditional ("would collapse if") nor a reported future.
 """
@@ -127,6 +129,8 @@ def hedges(nlp: Language, lexicon: HedgeLexicon, text: str,
     ("Countless studies link sugar to obesity.", "countless", HedgeType.VAGUE_ATTRIBUTION),
     ("It could take weeks to restore power.", "could", HedgeType.MODAL),
     ("Regulators could fine the bank next year.", "could", HedgeType.MODAL),
+    ("His critics say the plan is naive.", "his critics say", HedgeType.VAGUE_ATTRIBUTION),
+    ("Diplomats say the talks have stalled.", "diplomats say", HedgeType.VAGUE_ATTRIBUTION),
 ])
 def test_finds_hedge(nlp: Language, lexicon: HedgeLexicon, text: str, cue: str, kind: HedgeType) -> None:
     found = {(h.cue, h.type) for h in hedges(nlp, lexicon, text)}
@@ -164,6 +168,7 @@ def test_finds_hedge(nlp: Language, lexicon: HedgeLexicon, text: str, cue: str, 
     "Larger birds are more likely to migrate in winter.",
     "We believe in equal rights for all.",
     "He thinks of his mother every day.",
+    "I do think the plan is fair.",
     "If a player leaves the field, he is considered absent.",
     "The band played numerous concerts in Ohio.",
 ])

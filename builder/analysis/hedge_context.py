@@ -121,8 +121,8 @@ def first_person(token: Token, words: HedgeWords) -> Extent:
     """ "I think", "I suspect that": the speaker marks a claim as their own guess (Hyland 1998: hedging through
     personal attribution); "he thinks" reports someone else's view, "I think of her" is no claim, and the
     institutional "we believe" declares a conviction rather than a guess."""
-    if token.pos_ != "VERB" or any(c.dep_ == "neg" for c in token.children):
-        return None  # "I don't think" commits to the opposite rather than hedging
+    if token.pos_ != "VERB" or any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lemma_ == "do") for c in token.children):
+        return None  # "I don't think" commits to the opposite, emphatic "I do think" insists: neither hedges
     subjects = [c for c in token.children if c.dep_ == "nsubj" and c.lower_ == "i"]
     if not subjects or not any(c.dep_ in {"ccomp", "xcomp"} for c in token.children):
         return None

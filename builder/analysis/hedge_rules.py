@@ -31,6 +31,7 @@ class HedgeWords:
     group: frozenset[str]  # other people and groups: "many residents believe", but "several people died"
     claim: frozenset[str]  # nouns for claims and their sources: "some accounts", "several studies"
     stative: frozenset[str]  # verbs of state: "may be", "may have" (possession) lean epistemic
+    relational: frozenset[str]  # people named by what they judge: "Buchanan's critics" are still unnamed
 
 
 Check = Callable[[Token, HedgeWords], Extent]
@@ -83,18 +84,15 @@ def _specific(subject: Token | None, words: HedgeWords) -> bool:
     definite, possessive or named noun group ("the talks", "Clinton's proposals", "U.S. involvement")."""
     if subject is None:
         return False
-    if subject.pos_ == "PROPN" or subject.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or subject.tag_ in {"PRP", "DT"}:
-        return True
-    if subject.lemma_ in words.holder | words.group:
+    if subject.pos_ == "PROPN" or subject.tag_ in {"PRP", "DT"} or subject.lemma_ in words.holder | words.group:
         return True
     modifiers = [t for c in subject.children if c.dep_ not in {"relcl", "acl"} for t in c.subtree]
     return any((t.dep_ in {"det", "poss"} and t.lower_ in words.specific) or t.pos_ == "PROPN" for t in modifiers)
 
 
 def _root_possibility(modal: Token, verb: Token, subject: Token | None, words: HedgeWords) -> bool:
-    """A modal of an action with no particular agent ("strategies that may lead to", "what could cause", "one
-    might lay hold"): it says what can happen, like "can" (Coates 1983: root possibility goes with dynamic verbs
-    and non-specific subjects; epistemic readings with states, the perfect and specific subjects). "could" and
+    """An action with no particular agent ("strategies that may lead to", "what could cause"): what can happen,
+    like "can" (Coates 1983: root possibility goes with dynamic verbs and non-specific subjects). "could" and
     "might" with a noun subject ("regulators could act") predict, as news uses them: left as hedges."""
     if subject is not None and subject.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
         subject = verb.head  # "strategies that may lead": the relative pronoun stands for its antecedent
@@ -262,10 +260,14 @@ def quantifier(token: Token, words: HedgeWords) -> Extent:
 
 
 def vague_group(noun: Token, words: HedgeWords) -> bool:
-    """A collective noun group that names nobody: "experts", "some analysts", not "Harvard experts"."""
+    """A collective noun group that names nobody: "experts", "some analysts", not "Harvard experts". The possessor
+    of a relational noun is what the people judge, not who they are: "Buchanan's critics" names nobody."""
     if noun.pos_ == "PROPN" or noun.ent_type_ in {"PERSON", "ORG"}:
         return False
+    relational = noun.lemma_.lower() in words.relational
     for child in noun.children:
+        if relational and child.dep_ in {"poss", "case"}:
+            continue
         if child.dep_ in {"det", "poss", "case"} and child.lower_ in words.specific:
             return False
         if child.dep_ in {"compound", "appos", "poss"} and child.pos_ == "PROPN":
