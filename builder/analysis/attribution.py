@@ -38,6 +38,7 @@ ROLE_CLASSES = frozenset({"person", "title", "org", "document"})
 HUMAN_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "who"})
 STATES = frozenset({AttributionType.BELIEF, AttributionType.EVIDENCE})
 SAYINGS = frozenset({AttributionType.SPEECH, AttributionType.WRITING})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,15 @@ def _speaker_noun(source: SpacySpan) -> bool:
     return source.root.pos_ in ("PROPN", "NOUN") and source.root.dep_ == "pobj"
 
 
+def _described(candidate: Candidate) -> bool:
+    """A speaker introduced inside the content, whose own words the outlet reports ("threats from X, saying
+    ...", "Ruth Amsel, who said ...")."""
+    source = candidate.source
+    if source is None:
+        return False
+    return (source.root.dep_ == "pobj" and source.root.head.lower_ == "from") or source[-1].lower_ in RELATIVE_PRONOUNS
+
+
 def _same_speaker(host: Candidate, candidate: Candidate) -> bool:
     """ "X said ..., adding ...": the speaker goes on; the parser only hung the participle on the clause."""
     return host.source is not None and candidate.source is not None and host.source.start == candidate.source.start
@@ -153,6 +163,9 @@ def _outermost(text: str, candidates: list[Candidate], quotes: tuple[tuple[int, 
     def nested(candidate: Candidate) -> bool:
         if candidate.type in STATES and any(_reports(host, candidate) for host in indirect):
             return True
+        if candidate.type in SAYINGS and candidate.via is None and not _described(candidate) and any(
+                _reports(host, candidate) and not _same_speaker(host, candidate) for host in indirect):
+            return True  # "officials said the group, which says it ..., had ...": PolNeAR leaves most unannotated
         if candidate.via is not None or (candidate.source is not None and _speaker_noun(candidate.source)):
             return False
         return any(host is not candidate and host.content is not None
@@ -161,7 +174,19 @@ def _outermost(text: str, candidates: list[Candidate], quotes: tuple[tuple[int, 
                    and not (host.type == AttributionType.BELIEF and candidate.type == AttributionType.SPEECH)
                    for host in hosts)
 
-    return [c for c in candidates if not nested(c)]
+    inner = [c for c in candidates if nested(c)]
+    return [_absorbing(c, inner) for c in candidates if not any(c is d for d in inner)]
+
+
+def _absorbing(host: Candidate, inner: list[Candidate]) -> Candidate:
+    """A host's content takes in the contents of the reports nested in it (a quotation they run on to)."""
+    if host.content is None:
+        return host
+    start, end = host.content
+    for candidate in inner:
+        if candidate.content is not None and start <= candidate.cue[0] < end:
+            start, end = min(start, candidate.content[0]), max(end, candidate.content[1])
+    return Candidate(host.cue, host.source, (start, end), host.type, host.via)
 
 
 def _reports(host: Candidate, candidate: Candidate) -> bool:
