@@ -199,6 +199,7 @@ CONSTRUCTIONS = [
     ("FARM PRICES KEEP CLIMBING - Ruth Amsel: Wheat costs more than last year", ":", "Ruth Amsel",
      "Wheat costs more than last year"),
     ("The harbour plan was rejected by the city council.", "rejected", "the city council", "The harbour plan"),
+    ("OSLO (Reuters) - Ruth Amsel said the harbour would reopen.", "said", "Ruth Amsel", "the harbour would reopen"),
 ]
 
 

@@ -99,9 +99,10 @@ def subject_of(verb: Token) -> Token | None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c.tag_ != "EX"), None)
-        if subject is not None:
-            return subject
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c.tag_ != "EX"]
+        if subjects:
+            # two subjects: a dateline the parser took for one ("LONDON (Reuters) - Trump said"); the nearer speaks
+            return subjects[-1] if len(subjects) > 1 and subjects[-1].i < verb.i else subjects[0]
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
             return _by_phrase(verb)
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
