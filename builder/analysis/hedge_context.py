@@ -103,10 +103,20 @@ def impersonal(token: Token, words: HedgeWords) -> Extent:
     return agentless(token, words) if expletive and clause else None
 
 
+def _next_word(token: Token) -> Token | None:
+    """The next token in the sentence, skipping a hyphen ("best-known"); walks tokens, as `token.sent` is slow."""
+    doc = token.doc
+    for i in range(token.i + 1, min(token.i + 3, len(doc))):
+        if doc[i].is_sent_start:
+            return None
+        if doc[i].text != "-":
+            return doc[i]
+    return None
+
+
 def renown(token: Token, words: HedgeWords) -> Extent:
     """An evaluation graded without saying by whom: "best known", "most famous", "one of the most popular"."""
-    after = [t for t in token.doc[token.i + 1: min(token.i + 3, token.sent.end)] if t.text != "-"]
-    nxt = after[0] if after else None
+    nxt = _next_word(token)
     if nxt is None or nxt.pos_ not in {"ADJ", "VERB", "ADV"}:
         return None
     if nxt.lower_ in words.renown:

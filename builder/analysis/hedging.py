@@ -15,7 +15,7 @@ from types import MappingProxyType
 from spacy.tokens import Doc, Token
 
 from builder.analysis.hedge_context import CONTEXT_CHECKS
-from builder.analysis.hedge_rules import CHECKS, Check, Extent, HedgeWords
+from builder.analysis.hedge_rules import CHECKS, Check, HedgeWords
 from builder.analysis.hedge_voice import quoted_regions, voice_of
 from builder.lexicons import load_table
 from builder.models import Attribution, Hedge, HedgeType, Span
@@ -28,6 +28,7 @@ class HedgeCue:
     cue: str
     type: HedgeType
     rule: str
+    words: tuple[str, ...]  # the cue split, for phrases
 
 
 @dataclass(frozen=True)
@@ -62,34 +63,36 @@ def load_hedge_lexicon(name: str = "hedges") -> HedgeLexicon:
         except ValueError:
             valid = ", ".join(t.value for t in HedgeType)
             raise ValueError(f"lexicon {name}.tsv: unknown hedge type {kind!r} for {cue!r}; valid: {valid}") from None
-        cues.setdefault(cue.lower().split()[0], []).append(HedgeCue(cue.lower(), hedge_type, rule))
+        cues.setdefault(cue.lower().split()[0], []).append(HedgeCue(cue.lower(), hedge_type, rule, tuple(cue.lower().split())))
     return HedgeLexicon(MappingProxyType({key: tuple(value) for key, value in cues.items()}), load_hedge_words())
 
 
-def _phrase(token: Token, cue: str) -> Extent:
-    words = cue.split()
-    tokens = token.doc[token.i: token.i + len(words)]
-    return (tokens[0], tokens[-1]) if [t.lower_ for t in tokens] == words else None
-
-
-def _candidates(doc: Doc, lexicon: HedgeLexicon) -> Iterator[tuple[Span, HedgeType]]:
-    for token in doc:
+def _candidates(doc: Doc, text: str, lexicon: HedgeLexicon) -> Iterator[tuple[Span, HedgeType]]:
+    tokens = list(doc)
+    # Phrases start from frequent words ("in", "to", "not"): compare plain strings, not Token objects.
+    lowers = [token.lower_ for token in tokens]
+    for token in tokens:
         for entry in lexicon.lookup(token):
             rule = RULES.get(entry.rule)
-            extent = rule(token, lexicon.words) if rule is not None else _phrase(token, entry.cue)
+            if rule is not None:
+                extent = rule(token, lexicon.words)
+            else:
+                end = token.i + len(entry.words)
+                extent = (token, tokens[end - 1]) if tuple(lowers[token.i: end]) == entry.words else None
             if extent is not None:
                 first, last = extent
-                yield Span.of(doc.text, first.idx, last.idx + len(last)), entry.type
+                yield Span.of(text, first.idx, last.idx + len(last)), entry.type
 
 
 def find_hedges(doc: Doc, attributions: tuple[Attribution, ...], lexicon: HedgeLexicon) -> tuple[Hedge, ...]:
     # Longer spans first, so "some experts believe" wins over the "some" inside it.
-    candidates = sorted(_candidates(doc, lexicon), key=lambda c: (c[0].start - c[0].end, c[0].start))
+    text = doc.text  # built anew on every access
+    candidates = sorted(_candidates(doc, text, lexicon), key=lambda c: (c[0].start - c[0].end, c[0].start))
     kept: list[tuple[Span, HedgeType]] = []
     for span, hedge_type in candidates:
         if not any(span.overlaps(other) for other, _ in kept):
             kept.append((span, hedge_type))
-    quotes = quoted_regions(doc.text)
+    quotes = quoted_regions(text)
     contents = tuple(a.content for a in attributions if a.content is not None)
     hedges = (Hedge(span, t, voice_of(span, contents, quotes), span.text.lower()) for span, t in kept)
     return tuple(sorted(hedges, key=lambda h: h.span.start))
