@@ -86,6 +86,11 @@ def test_passive_report_has_no_source(analyser: Analyser) -> None:
     assert found.source is None
 
 
+def test_the_one_asked_is_no_source_of_the_question(analyser: Analyser) -> None:
+    found = by_cue(attributions(analyser, "Asked whether the harbour would reopen, the mayor said it would."), "Asked")
+    assert found.source is None
+
+
 def test_speaker_label_before_colon(analyser: Analyser) -> None:
     found = by_cue(attributions(analyser, "Mayor Lindqvist: We will rebuild the harbour"), ":")
     assert found.source is not None and found.source.span.text == "Mayor Lindqvist"

@@ -22,6 +22,8 @@ VIEW_NOUNS = frozenset({"view", "opinion", "words", "estimation", "judgment", "j
 RELATIVE = frozenset({"who", "that", "which", "whom"})
 
 
+# Verbs whose passive participle makes the main subject the one addressed ("Asked about X, he said").
+QUESTIONED = frozenset({"ask", "press", "question", "quiz", "tell"})
 # Verbs that are cues on their own but aspectual with an infinitive ("continued to rise").
 ASPECTUAL = frozenset({"continue", "begin", "start"})
 # Heads that assert the infinitive under them ("continued to insist", "went on to say", "tend to favour",
@@ -99,6 +101,8 @@ def subject_of(verb: Token) -> Token | None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.lemma_.lower() in QUESTIONED:
+            return _by_phrase(verb)  # "Asked about X, he said": the main subject was asked, not asking
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c.tag_ != "EX"]
         if subjects:
             # two subjects: a dateline the parser took for one ("LONDON (Reuters) - Trump said"); the nearer speaks
