@@ -46,7 +46,7 @@ class GroupingConfig:
     story_strong: float = 0.14  # mean similarity that puts two events into one story
     story_weak: float = 0.07  # or less, if each event is the other's most similar one
     story_weak_choices: int = 3  # ... among at least this many others (two lone articles are always mutual)
-    story_fragment: int = 2  # an event this small joins its most similar event at story_weak, mutual or not
+    story_fragment: int = 2  # nearness is also judged among larger events than this (small ones: stray pieces)
     event_max_gap_days: int = 7  # articles published further apart than this are not one happening
     # blocking (blocking.py): the defaults give the same result as comparing every pair on ECB+ and BASIL
     block_keys: int = 30  # each article is compared with those sharing one of its this many heaviest features

@@ -38,16 +38,19 @@ def _nearest(size: int, pairs: Pairs, mean: NDArray[np.float64]) -> Index:
     return nearest
 
 
+def _mutual(size: int, pairs: Pairs, mean: NDArray[np.float64]) -> NDArray[np.bool_]:
+    """Pairs whose two events are each other's nearest neighbour among `pairs`."""
+    nearest = _nearest(size, pairs, mean)
+    return np.asarray((nearest[pairs.left] == pairs.right) & (nearest[pairs.right] == pairs.left))
+
+
 def _weak_links(fragment: NDArray[np.bool_], pairs: Pairs, mean: NDArray[np.float64]) -> NDArray[np.bool_]:
-    """Pairs of events that are each other's nearest neighbour among the events that are not fragments,
-    and pairs of a fragment with its nearest event of any size."""
+    """Mutual nearest neighbours among all events, and among the events that are not fragments: a stray
+    piece of one event, nearest to it, would otherwise hide a similar event that chose it."""
     whole = ~fragment[pairs.left] & ~fragment[pairs.right]
-    nearest = _nearest(len(fragment), Pairs(pairs.left[whole], pairs.right[whole]), mean[whole])
-    mutual = whole & (nearest[pairs.left] == pairs.right) & (nearest[pairs.right] == pairs.left)
-    closest = _nearest(len(fragment), pairs, mean)
-    attached = (fragment[pairs.left] & (closest[pairs.left] == pairs.right)) \
-        | (fragment[pairs.right] & (closest[pairs.right] == pairs.left))
-    return np.asarray(mutual | attached)
+    among_whole = np.zeros(len(mean), dtype=bool)
+    among_whole[whole] = _mutual(len(fragment), Pairs(pairs.left[whole], pairs.right[whole]), mean[whole])
+    return np.asarray(_mutual(len(fragment), pairs, mean) | among_whole)
 
 
 @dataclass(frozen=True)
@@ -55,9 +58,9 @@ class StoryLinkage:
     """Link two events at a mean similarity of `strong`, or of `weak` when each is the other's nearest
     neighbour among at least `choices` other events. Being nearest says nothing when there is hardly anything
     else to be near: two unrelated articles on a small site are each other's nearest neighbour. An event of
-    at most `fragment` articles is most often a stray piece of a larger event or story (a report told with
-    other names or numbers): it joins its most similar event at `weak`, without waiting for that event to
-    choose it back, and it does not stand in the way of two larger events choosing each other."""
+    at most `fragment` articles is often a stray piece of a larger one (a report told with other names or
+    numbers), the nearest neighbour of its own event: so nearness is also judged among the larger events
+    alone, where two similar events can choose each other past their fragments."""
 
     strong: float
     weak: float
