@@ -205,6 +205,8 @@ CONSTRUCTIONS = [
      "Wheat costs more than last year"),
     ("The harbour plan was rejected by the city council.", "rejected", "the city council", "The harbour plan"),
     ("OSLO (Reuters) - Ruth Amsel said the harbour would reopen.", "said", "Ruth Amsel", "the harbour would reopen"),
+    ("Most farmers backed the candidates promising lower fuel taxes.", "promising", "the candidates",
+     "lower fuel taxes"),
 ]
 
 

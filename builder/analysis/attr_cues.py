@@ -109,8 +109,9 @@ def subject_of(verb: Token) -> Token | None:
             return subjects[-1] if len(subjects) > 1 and subjects[-1].i < verb.i else subjects[0]
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
             return _by_phrase(verb)
-        if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return verb.head
+        if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+            # "X, who said", "voters saying ...", "a petition calling for ...": the noun described speaks
+            return verb.head if verb.head.pos_ in ("NOUN", "PROPN", "PRON") else None
         head = verb.head
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.pos_ == "VERB":
             # "X said Y was insane, adding ...": the parser hangs the reporting participle on the reported
