@@ -30,6 +30,8 @@ Decisions the negative cases pin down:
   people.
 - "His critics", "Buchanan's supporters": the possessor of a relational noun is what they judge, not who they
   are, so the source stays vague; "the experts", "Harvard experts" name or pick out the source.
+- "whether" hedges as an open question ("unclear whether"); the concessive "whether or not", "whether rich or
+  poor" says the alternatives do not matter.
 - "would" hedges only when it softens a claim ("would seem", "would have been"), not the consequence of a
   conditional ("would collapse if") nor a reported future.
 """
@@ -131,6 +133,8 @@ def hedges(nlp: Language, lexicon: HedgeLexicon, text: str,
     ("Regulators could fine the bank next year.", "could", HedgeType.MODAL),
     ("His critics say the plan is naive.", "his critics say", HedgeType.VAGUE_ATTRIBUTION),
     ("Diplomats say the talks have stalled.", "diplomats say", HedgeType.VAGUE_ATTRIBUTION),
+    ("The deal was hailed as a breakthrough.", "was hailed", HedgeType.VAGUE_ATTRIBUTION),
+    ("It is not known whether the pilot had slept.", "whether", HedgeType.EPISTEMIC),
 ])
 def test_finds_hedge(nlp: Language, lexicon: HedgeLexicon, text: str, cue: str, kind: HedgeType) -> None:
     found = {(h.cue, h.type) for h in hedges(nlp, lexicon, text)}
@@ -169,6 +173,8 @@ def test_finds_hedge(nlp: Language, lexicon: HedgeLexicon, text: str, cue: str, 
     "We believe in equal rights for all.",
     "He thinks of his mother every day.",
     "I do think the plan is fair.",
+    "All citizens, whether rich or poor, must vote.",
+    "Whether or not he runs, the party will win.",
     "If a player leaves the field, he is considered absent.",
     "The band played numerous concerts in Ohio.",
 ])

@@ -139,8 +139,17 @@ def first_person(token: Token, words: HedgeWords) -> Extent:
     return (subjects[0], token) if subjects[0].i < token.i else (token, subjects[0])
 
 
+def interrogative(token: Token, words: HedgeWords) -> Extent:
+    """ "whether" opening an open question ("it is unclear whether", "asked whether"); not the concessive
+    "whether or not he runs", "citizens, whether rich or poor", which says the alternatives do not matter."""
+    following = _next_word(token)
+    if (following is not None and following.lower_ == "or") or token.head.dep_ in {"advcl", "amod", "appos"}:
+        return None
+    return token, token
+
+
 CONTEXT_CHECKS: Mapping[str, Check] = MappingProxyType({
     "group_quantifier": group_quantifier, "count_quantifier": count_quantifier, "ranking": ranking,
     "epistemic_noun": epistemic_noun, "impersonal": impersonal, "first_person": first_person,
-    "renown": renown,
+    "renown": renown, "interrogative": interrogative,
 })
