@@ -210,6 +210,12 @@ CONSTRUCTIONS = [
 ]
 
 
+def test_subject_the_parser_hung_on_a_fronted_phrase(analyser: Analyser) -> None:
+    text = "In a letter to the council, her deputy, Jon Pike, said the harbour would reopen."
+    found = by_cue(attributions(analyser, text), "said")
+    assert found.source is not None and "Jon Pike" in found.source.span.text
+
+
 @pytest.mark.parametrize(("text", "cue", "source", "content"), CONSTRUCTIONS)
 def test_constructions(analyser: Analyser, text: str, cue: str, source: str, content: str | None) -> None:
     found = by_cue(attributions(analyser, text), cue)

@@ -63,8 +63,29 @@ def _relative(pronoun: Token) -> SpacySpan:
     return doc[pronoun.i : pronoun.i + 1]
 
 
+def _stranded_subject(verb: Token) -> Token | None:
+    """The speaker of a main verb the parser left without a subject, having hung the name on a fronted phrase
+    ("In a statement to the Observer, her adviser, Jake Sullivan, said"): the phrase ending just before the
+    verb, up to its first proper noun ("Jay Ruiz, the club's president and manager, suggested")."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i < 2:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "auxpass") for c in verb.children):
+        return None
+    token = verb.nbor(-1) if verb.nbor(-1).text != "," else verb.nbor(-2)
+    for _ in range(4):
+        if token.dep_ in ("compound", "flat"):
+            token = token.head
+        elif token.dep_ not in ("appos", "conj") or token.head.i >= token.i:
+            return None
+        elif token.pos_ == "PROPN":
+            return token
+        else:
+            token = token.head
+    return None
+
+
 def _speaker(verb: Token, content: tuple[int, int] | None, quotes: tuple[tuple[int, int], ...] = ()) -> SpacySpan | None:
-    subject = subject_of(verb)
+    subject = subject_of(verb) or _stranded_subject(verb)
     inside = next(((s, e) for s, e in quotes if subject is not None and s < subject.idx < e <= verb.idx), None)
     if subject is not None and (inside or (content is not None and content[0] <= subject.idx < content[1])):
         # The parser took a word of the quotation for the subject ('"..., it will," said James Acton').
