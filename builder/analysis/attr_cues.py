@@ -24,6 +24,9 @@ RELATIVE = frozenset({"who", "that", "which", "whom"})
 
 # Verbs whose passive participle makes the main subject the one addressed ("Asked about X, he said").
 QUESTIONED = frozenset({"ask", "press", "question", "quiz", "tell"})
+# Messages whose content is their sender's words ("put out a statement saying ...").
+MESSAGES = frozenset({"statement", "letter", "speech", "resolution", "ad", "advertisement", "notice", "email",
+                      "memo", "tweet", "post", "video", "message", "release", "op-ed", "column", "note"})
 # Verbs that are cues on their own but aspectual with an infinitive ("continued to rise").
 ASPECTUAL = frozenset({"continue", "begin", "start"})
 # Heads that assert the infinitive under them ("continued to insist", "went on to say", "tend to favour",
@@ -109,6 +112,9 @@ def subject_of(verb: Token) -> Token | None:
             return subjects[-1] if len(subjects) > 1 and subjects[-1].i < verb.i else subjects[0]
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
             return _by_phrase(verb)
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and _authored(verb.head):
+            verb = verb.head.head  # "X put out a statement saying ...": the author of the message speaks
+            continue
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
             # "X, who said", "voters saying ...", "a petition calling for ...": the noun described speaks
             return verb.head if verb.head.pos_ in ("NOUN", "PROPN", "PRON") else None
@@ -127,6 +133,11 @@ def subject_of(verb: Token) -> Token | None:
             return None
         verb = head
     return None
+
+
+def _authored(noun: Token) -> bool:
+    """A message its sender puts out ("issued a statement", "gave a speech", "ran ads")."""
+    return noun.lemma_.lower() in MESSAGES and noun.dep_ == "dobj" and noun.head.pos_ == "VERB"
 
 
 def _by_phrase(verb: Token) -> Token | None:
