@@ -30,6 +30,8 @@ Decisions the negative cases pin down:
   people.
 - "His critics", "Buchanan's supporters": the possessor of a relational noun is what they judge, not who they
   are, so the source stays vague; "the experts", "Harvard experts" name or pick out the source.
+- "extremely popular" (fame graded up) implies a judging public nobody names: a peacock, so vague_attribution;
+  "very effective", "very important" only grade the speaker's own evaluation.
 - "whether" hedges as an open question ("unclear whether"); the concessive "whether or not", "whether rich or
   poor" says the alternatives do not matter.
 - "would" hedges only when it softens a claim ("would seem", "would have been"), not the consequence of a
@@ -175,6 +177,7 @@ def test_finds_hedge(nlp: Language, lexicon: HedgeLexicon, text: str, cue: str, 
     "I do think the plan is fair.",
     "All citizens, whether rich or poor, must vote.",
     "Whether or not he runs, the party will win.",
+    "Turks have very effective intelligence agencies.",
     "If a player leaves the field, he is considered absent.",
     "The band played numerous concerts in Ohio.",
 ])

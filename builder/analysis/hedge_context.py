@@ -8,7 +8,7 @@ first hides who holds a view, which is what the framing pages compare.
 "One of the most influential", "among the finest": a ranking that nobody is said to have made (Wikipedia
 "Words to watch": puffery and weasel). There is no peacock hedge type (builder/models.py), so the lexicon
 maps it to vague_attribution: the ranking implies unnamed judges. So do graded praise ("best known", "most
-famous") and intensified praise ("extremely popular": a peacock term in Vincze 2013).
+famous") and fame graded up ("extremely popular": a peacock term in Vincze 2013).
 """
 
 from __future__ import annotations
@@ -127,6 +127,13 @@ def renown(token: Token, words: HedgeWords) -> Extent:
     return None
 
 
+def intensified(token: Token, words: HedgeWords) -> Extent:
+    """ "extremely popular", "hugely influential": fame graded up implies a judging public that is not named
+    (Vincze 2013: peacock). "very effective", "very important" only grade the speaker's own evaluation."""
+    graded = _next_word(token)
+    return (token, graded) if graded is not None and graded.lower_ in words.fame else None
+
+
 def first_person(token: Token, words: HedgeWords) -> Extent:
     """ "I think", "I suspect that": the speaker marks a claim as their own guess (Hyland 1998: hedging through
     personal attribution); "he thinks" reports someone else's view, "I think of her" is no claim, and the
@@ -151,5 +158,5 @@ def interrogative(token: Token, words: HedgeWords) -> Extent:
 CONTEXT_CHECKS: Mapping[str, Check] = MappingProxyType({
     "group_quantifier": group_quantifier, "count_quantifier": count_quantifier, "ranking": ranking,
     "epistemic_noun": epistemic_noun, "impersonal": impersonal, "first_person": first_person,
-    "renown": renown, "interrogative": interrogative,
+    "renown": renown, "interrogative": interrogative, "intensified": intensified,
 })

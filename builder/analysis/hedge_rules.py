@@ -32,6 +32,7 @@ class HedgeWords:
     claim: frozenset[str]  # nouns for claims and their sources: "some accounts", "several studies"
     stative: frozenset[str]  # verbs of state: "may be", "may have" (possession) lean epistemic
     relational: frozenset[str]  # people named by what they judge: "Buchanan's critics" are still unnamed
+    fame: frozenset[str]  # public esteem: "extremely popular" implies unnamed judges
 
 
 Check = Callable[[Token, HedgeWords], Extent]
