@@ -60,9 +60,11 @@ class Blocking:
 
 def top_keys(matrix: csr_matrix, keys: int) -> tuple[Index, Index]:
     """(row, column) of the `keys` largest entries of every row (ties: lower column first)."""
+    if not matrix.has_sorted_indices:
+        matrix = matrix.sorted_indices()
     counts = np.diff(matrix.indptr)
     rows = np.repeat(np.arange(matrix.shape[0], dtype=np.int64), counts)
-    order = np.lexsort((matrix.indices, -matrix.data, rows))
+    order = np.lexsort((-matrix.data, rows))  # stable: ties keep the (sorted) column order within a row
     rank = np.arange(len(order)) - matrix.indptr[rows[order]]
     chosen = order[rank < keys]
     return rows[chosen], matrix.indices[chosen].astype(np.int64)
