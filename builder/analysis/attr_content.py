@@ -29,8 +29,9 @@ MEDIA = frozenset({"twitter", "facebook", "instagram", "television", "tv", "radi
                    "camera", "record", "condition", "behalf", "way", "occasion"})
 
 
-def verb_content(verb: Token) -> tuple[int, int] | None:
-    colon = _after_colon(verb)
+def verb_content(verb: Token, text: str) -> tuple[int, int] | None:
+    """`text` is `verb.doc.text`, passed in: spaCy rebuilds it from every token on each access."""
+    colon = _after_colon(verb, text)
     if colon is not None:
         return colon
     comp = complement_of(verb)
@@ -98,7 +99,7 @@ def _object_span(start: int, last: Token) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def _after_colon(verb: Token) -> tuple[int, int] | None:
+def _after_colon(verb: Token, text: str) -> tuple[int, int] | None:
     """ "He said:" / "made the following statement:": the words after the colon, on the same line or the next."""
     doc = verb.doc
     following = doc[verb.right_edge.i + 1] if verb.right_edge.i + 1 < len(doc) else None
@@ -109,7 +110,6 @@ def _after_colon(verb: Token) -> tuple[int, int] | None:
     comp = complement_of(verb)
     if comp is not None and comp.i < colon.i:
         return None  # "pointed out that X was ignored:": the colon announces an exhibit, the clause is the content
-    text = doc.text
     start = colon.idx + 1
     while start < len(text) and text[start].isspace():
         start += 1

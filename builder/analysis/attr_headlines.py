@@ -18,6 +18,8 @@ from builder.analysis.attr_cues import Candidate, CueEntry
 from builder.models import AttributionType
 
 WORD = re.compile(r"[A-Za-z][\w'’]*")
+LINE = re.compile(r"[^\n]+")
+COLON = re.compile(":")
 # Words that start a headline without being part of who speaks ("How Paul Ryan Thinks About Trump").
 LEAD = re.compile(r"\s*(?:(?:how|why|what|when|where|whether|as|after|before|while)\s+)+", re.IGNORECASE)
 # A capitalised word after these is a noun ("The Calls", "Of Plans"), not a verb.
@@ -75,14 +77,17 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _headline_tokens(doc: Doc, text: str) -> Iterator[tuple[Token, int, int]]:
+    """The words of headline lines, with their line's bounds (only these lines are read: the rest is prose)."""
+    for line in LINE.finditer(text):
+        if _headline(line.group()):
+            words = doc.char_span(line.start(), line.end(), alignment_mode="expand")
+            yield from ((token, line.start(), line.end()) for token in words or ())
+
+
 def headline_cues(doc: Doc, text: str, verbs: Mapping[str, CueEntry]) -> Iterator[Candidate]:
-    for token in doc:
+    for token, line_start, line_end in _headline_tokens(doc, text):
         if token.pos_ == "VERB" or _cue_lemma(token, verbs) is None:
-            continue
-        line_start = text.rfind("\n", 0, token.idx) + 1
-        line_end = text.find("\n", token.idx)
-        line_end = len(text) if line_end < 0 else line_end
-        if not _headline(text[line_start:line_end]):
             continue
         colon = text.rfind(":", line_start, token.idx)
         start = colon + 1 if colon >= 0 else line_start
@@ -124,9 +129,11 @@ def _label_start(text: str, line_start: int, colon: int) -> int:
 def speaker_labels(doc: Doc, text: str, roles: Mapping[str, str]) -> Iterator[Candidate]:
     """A short name before a colon at the start of a line: headlines ("Pence: ...") and transcripts."""
     names: frozenset[str] | None = None
-    for token in doc:
-        if token.text != ":" or token.i == 0 or token.i > len(doc) - 2:
+    for colon in COLON.finditer(text):
+        span = doc.char_span(colon.start(), colon.end())  # None inside a token ("12:30")
+        if span is None or span.start == 0 or span.start > len(doc) - 2:
             continue
+        token = span[0]
         line_start = text.rfind("\n", 0, token.idx) + 1
         start = _label_start(text, line_start, token.idx)
         label = text[start : token.idx].strip().strip("\"“")

@@ -36,8 +36,8 @@ RAISING = frozenset({"seem", "appear", "sound"})
 def find_candidates(doc: Doc, text: str, quotes: tuple[tuple[int, int], ...], lexicon: CueLexicon,
                     roles: Mapping[str, str]) -> list[Candidate]:
     """`text` is `doc.text` and `quotes` its quotations, passed in: spaCy rebuilds `Doc.text` on every access."""
-    found = [*verb_cues(doc, quotes, lexicon, roles), *according_to(doc), *view_phrases(doc),
-             *document_phrases(doc, lexicon.verbs),
+    found = [*verb_cues(doc, text, quotes, lexicon, roles), *according_to(doc, text), *view_phrases(doc),
+             *document_phrases(doc, text, lexicon.verbs),
              *light_verb_cues(doc, lexicon.nouns), *possessed_cues(doc, lexicon.possessed),
              *stance_adjectives(doc, lexicon.adjectives), *headline_cues(doc, text, lexicon.verbs)]
     return sorted(found, key=lambda c: c.cue)
@@ -139,9 +139,10 @@ def _sender(verb: Token) -> Token | None:
     return None
 
 
-def _chained(verb: Token, lexicon: CueLexicon, roles: Mapping[str, str], cue: tuple[int, int],
-             kind: AttributionType, content: tuple[int, int] | None) -> Candidate | None:
-    """A source reached through another: "X quoted Y as saying", "X reported, citing Y"."""
+def _chained(verb: Token, plain: Candidate, text: str, lexicon: CueLexicon, roles: Mapping[str, str]) -> Candidate | None:
+    """A source reached through another: "X quoted Y as saying", "X reported, citing Y"; `plain` is the cue
+    read as a plain report (cue, type, content)."""
+    cue, kind, content = plain.cue, plain.type, plain.content
     lemma, cited = verb.lemma_.lower(), _object(verb)
     if cited is None or lemma not in ("quote", "cite"):
         return None
@@ -150,10 +151,10 @@ def _chained(verb: Token, lexicon: CueLexicon, roles: Mapping[str, str], cue: tu
     reporter = _reporter(verb, lexicon)
     if reporter is None or not _source_like(cited, roles):
         return None
-    return Candidate(cue, _mention(cited), verb_content(reporter) or content, kind, _speaker(reporter, None))
+    return Candidate(cue, _mention(cited), verb_content(reporter, text) or content, kind, _speaker(reporter, None))
 
 
-def verb_cues(doc: Doc, quotes: tuple[tuple[int, int], ...], lexicon: CueLexicon,
+def verb_cues(doc: Doc, text: str, quotes: tuple[tuple[int, int], ...], lexicon: CueLexicon,
               roles: Mapping[str, str]) -> Iterator[Candidate]:
     quoted_as: set[int] = set()
     for verb in doc:
@@ -164,8 +165,8 @@ def verb_cues(doc: Doc, quotes: tuple[tuple[int, int], ...], lexicon: CueLexicon
         if not is_cue_verb(verb, entry, phrasal_type is not None):
             continue
         kind = phrasal_type or entry.type
-        content = verb_content(verb)
-        chained = _chained(verb, lexicon, roles, (start, end), kind, content)
+        content = verb_content(verb, text)
+        chained = _chained(verb, Candidate((start, end), None, content, kind), text, lexicon, roles)
         if chained is not None:
             if verb.lemma_.lower() == "quote":  # the "as saying" is part of this cue
                 quoted_as.update(t.i for t in verb.subtree if t.lemma_ == "say")
@@ -178,12 +179,11 @@ def verb_cues(doc: Doc, quotes: tuple[tuple[int, int], ...], lexicon: CueLexicon
         yield Candidate((start, end), subject, content, kind, _mention(_according_source(verb)))
 
 
-def _sentence_without(token: Token, phrase_end: int) -> tuple[int, int] | None:
+def _sentence_without(token: Token, phrase_end: int, text: str) -> tuple[int, int] | None:
     """The sentence around a sentence adverbial ("according to X"), minus the adverbial: its longer side."""
     sent = token.sent
     before = (sent.start_char, token.idx)
     after = (phrase_end, sent.end_char)
-    text = token.doc.text
     if min(len(text[before[0]:before[1]].split()), len(text[after[0]:after[1]].split())) >= 3:
         start, end = before[0], after[1]  # mid-sentence: the statement runs on both sides
     else:
@@ -195,7 +195,9 @@ def _sentence_without(token: Token, phrase_end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def according_to(doc: Doc) -> Iterator[Candidate]:
+def according_to(doc: Doc, text: str) -> Iterator[Candidate]:
+    if "according" not in text.lower():
+        return
     for token in doc[:-1]:
         if token.lower_ != "according" or doc[token.i + 1].lower_ != "to":
             continue
@@ -204,7 +206,7 @@ def according_to(doc: Doc) -> Iterator[Candidate]:
         if pobj is None:
             pobj = next((c for c in token.subtree if c.dep_ == "pobj"), None)
         phrase_end = pobj.right_edge.idx + len(pobj.right_edge) if pobj is not None else to.idx + len(to)
-        content = _sentence_without(token, phrase_end)
+        content = _sentence_without(token, phrase_end, text)
         yield Candidate((token.idx, to.idx + len(to)), _mention(pobj), content, AttributionType.SPEECH)
 
 
@@ -233,7 +235,7 @@ EVIDENCE_DOCUMENTS = frozenset({"poll", "survey", "study", "report", "analysis",
                                 "documentary", "lawsuit", "complaint", "ruling", "opinion", "review", "audit"})
 
 
-def document_phrases(doc: Doc, verbs: Mapping[str, object]) -> Iterator[Candidate]:
+def document_phrases(doc: Doc, text: str, verbs: Mapping[str, object]) -> Iterator[Candidate]:
     """A sentence-initial "In <document>, ..." whose main verb is no cue of its own."""
     for token in doc:
         if token.lower_ != "in" or token.dep_ != "prep" or token.i != token.sent.start:
@@ -242,5 +244,5 @@ def document_phrases(doc: Doc, verbs: Mapping[str, object]) -> Iterator[Candidat
         if pobj is None or pobj.lemma_.lower() not in EVIDENCE_DOCUMENTS or token.head.lemma_.lower() in verbs:
             continue
         phrase_end = pobj.right_edge.idx + len(pobj.right_edge)
-        yield Candidate((token.idx, token.idx + len(token)), noun_phrase(pobj), _sentence_without(token, phrase_end),
+        yield Candidate((token.idx, token.idx + len(token)), noun_phrase(pobj), _sentence_without(token, phrase_end, text),
                         AttributionType.EVIDENCE)

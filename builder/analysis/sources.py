@@ -59,9 +59,29 @@ def clean_name(text: str) -> str:
     return " ".join(words) or text
 
 
+def entities_within(span: SpacySpan) -> list[SpacySpan]:
+    """`span.ents` read off the span's own tokens: spaCy's walks every token of the document on each call.
+    The entities that start in the span, up to the first that runs past its end."""
+    doc, found = span.doc, []
+    i = span.start
+    while i < span.end:
+        token = doc[i]
+        if token.ent_iob_ != "B" or not token.ent_type_:
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        if end > span.end:
+            break
+        found.append(doc[i:end])
+        i = end
+    return found
+
+
 def entity_name(span: SpacySpan, labels: frozenset[str]) -> str | None:
     head = head_of(span)
-    ents = [e for e in span.ents if e.label_ in labels]
+    ents = [e for e in entities_within(span) if e[0].ent_type_ in labels]
     for ent in ents:
         if ent.start <= head.i < ent.end:
             return clean_name(ent.text)
