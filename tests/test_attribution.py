@@ -207,6 +207,8 @@ CONSTRUCTIONS = [
     ("OSLO (Reuters) - Ruth Amsel said the harbour would reopen.", "said", "Ruth Amsel", "the harbour would reopen"),
     ("Most farmers backed the candidates promising lower fuel taxes.", "promising", "the candidates",
      "lower fuel taxes"),
+    ("The mayor is calling for the council to reopen the harbour.", "calling", "The mayor",
+     "the council to reopen the harbour"),
 ]
 
 

@@ -45,7 +45,16 @@ def verb_content(verb: Token, text: str) -> tuple[int, int] | None:
         return _main_clause(verb.head)
     if verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and any(c.lower_ == "as" for c in verb.children)):
         return subtree_chars(verb.head, skip=verb)
-    return _object_content(verb) or _passive_subject(verb)
+    return _object_content(verb) or _for_clause(verb) or _passive_subject(verb)
+
+
+def _for_clause(verb: Token) -> tuple[int, int] | None:
+    """ "called for the United States to act": an infinitive clause with its own subject, opened by "for"."""
+    for child in verb.rights:
+        mark = next((c for c in child.children if c.dep_ == "mark" and c.lower_ == "for"), None)
+        if child.dep_ in ("advcl", "ccomp") and mark is not None and mark.i == verb.i + 1:
+            return _object_span(mark.nbor(1).idx, child.right_edge)
+    return None
 
 
 def _passive_subject(verb: Token) -> tuple[int, int] | None:
