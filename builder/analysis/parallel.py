@@ -26,8 +26,12 @@ def worker_analyser(model: str) -> Analyser:
     """The analyser of this process, loaded on first use: one load per worker, not per task (and none in
     workers forked from a parent that loaded it already)."""
     from builder.analysis import Analyser
+    from builder.analysis.readability import measure
 
-    return Analyser.load(model, workers=1)
+    analyser = Analyser.load(model, workers=1)
+    # textstat loads its pronunciation dictionary (about 1 s) on first use: once here, not in every worker
+    measure("Warm-up: the dictionary is loaded once.")
+    return analyser
 
 
 def analyse_chunk(model: str, texts: Sequence[str]) -> list[TextAnalysis]:
