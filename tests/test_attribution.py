@@ -209,6 +209,8 @@ CONSTRUCTIONS = [
      "lower fuel taxes"),
     ("The mayor is calling for the council to reopen the harbour.", "calling", "The mayor",
      "the council to reopen the harbour"),
+    ("The mayor made it clear that the harbour would reopen.", "made it clear", "The mayor",
+     "that the harbour would reopen"),
 ]
 
 

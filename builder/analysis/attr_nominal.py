@@ -53,6 +53,25 @@ def light_verb_cues(doc: Doc, nouns: Mapping[str, AttributionType]) -> Iterator[
                         _content(obj), nouns[obj.lemma_.lower()])
 
 
+# "made (it) clear that ...": a light verb with a predicate of manifestness states the clause (PARC 3.0 cues).
+MANIFEST = frozenset({"clear", "plain", "known"})
+
+
+def made_clear(doc: Doc) -> Iterator[Candidate]:
+    for verb in doc:
+        if verb.lemma_.lower() != "make" or verb.pos_ != "VERB" or verb.tag_ == "VB":
+            continue
+        predicate = next((c for c in verb.children if c.dep_ in ("ccomp", "oprd", "acomp")
+                          and c.lower_ in MANIFEST), None)
+        if predicate is None:
+            continue
+        clause = next((c for c in predicate.children if c.dep_ in ("advcl", "csubj", "ccomp")
+                       or (c.dep_ == "nsubj" and c.lower_ != "it")), None)
+        subject = subject_of(verb)
+        yield Candidate((verb.idx, predicate.idx + len(predicate)), noun_phrase(subject) if subject is not None else None,
+                        subtree_chars(clause) if clause is not None else None, AttributionType.SPEECH)
+
+
 def stance_adjectives(doc: Doc, adjectives: frozenset[str]) -> Iterator[Candidate]:
     """ "X has been critical of Y", "X is confident that Y": the subject holds the stance."""
     for adjective in doc:

@@ -27,7 +27,7 @@ from builder.analysis.attr_cues import (
     subtree_chars,
 )
 from builder.analysis.attr_headlines import headline_cues
-from builder.analysis.attr_nominal import light_verb_cues, possessed_cues, stance_adjectives
+from builder.analysis.attr_nominal import light_verb_cues, made_clear, possessed_cues, stance_adjectives
 from builder.models import AttributionType
 
 # Raising verbs: their grammatical subject is what the impression is about, not who holds it.
@@ -39,7 +39,7 @@ def find_candidates(doc: Doc, text: str, quotes: tuple[tuple[int, int], ...], le
     found = [*verb_cues(doc, text, quotes, lexicon, roles), *according_to(doc, text), *view_phrases(doc),
              *document_phrases(doc, text, lexicon.verbs),
              *light_verb_cues(doc, lexicon.nouns), *possessed_cues(doc, lexicon.possessed),
-             *stance_adjectives(doc, lexicon.adjectives), *headline_cues(doc, text, lexicon.verbs)]
+             *stance_adjectives(doc, lexicon.adjectives), *made_clear(doc), *headline_cues(doc, text, lexicon.verbs)]
     return sorted(found, key=lambda c: c.cue)
 
 
