@@ -260,6 +260,7 @@ def test_headline_needs_a_verb_form(analyser: Analyser) -> None:
     ("The mayor maintained control of the council.", "maintained"),  # a clause-only cue without a clause
     ("Ruth Amsel spoke first.\nAmsel: 547.", ":"),  # a tally, not a statement
     ("Officials said that voters who believe the tax is unfair will stay home.", "believe"),  # the officials' words
+    ("The mayor left the meeting without saying a word.", "saying"),  # an act not done
 ])
 def test_no_cue(analyser: Analyser, text: str, cue: str) -> None:
     assert not [a for a in attributions(analyser, text) if a.cue.text == cue]

@@ -184,8 +184,9 @@ def cue_extent(verb: Token, lexicon: CueLexicon) -> tuple[int, int, AttributionT
 
 
 # Gerunds after these prepositions name an act someone is judged for ("criticised for saying", "known as
-# saying", "quit from saying"); the judging verb is the attribution.
-JUDGED_PREPOSITIONS = frozenset({"for", "as", "from"})
+# saying", "quit from saying"); the judging verb is the attribution. After the others the act is not done
+# or is a topic ("without saying", "talked into endorsing", "more than criticizing", "focus on attacking").
+JUDGED_PREPOSITIONS = frozenset({"for", "as", "from", "without", "into", "than", "on", "about"})
 
 
 def _embedded(verb: Token, entry: CueEntry) -> bool:
