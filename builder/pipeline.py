@@ -25,7 +25,7 @@ from builder.ingest.language import UNDETERMINED
 from builder.lock import build_lock
 from builder.models import AnalysedArticle, Article, Corpus, Event, Story, TextAnalysis
 from builder.progress import Stopwatch, timings_line, track
-from builder.render import RenderContext, render_site
+from builder.render import RenderContext, iter_site
 from builder.swap import StagingArea, commit, recover
 from builder.writer import WriteReport, docs_renames, site_rename, stage_pages
 
@@ -75,11 +75,9 @@ def run(config: Config, progress: IO[str] | None = None) -> BuildReport:
         events, stories = group(analysed)
         clock.lap("group")
         corpus = Corpus(ingested.outlets, analysed, events, stories)
-        pages = render_site(corpus, render_context(config))
-        clock.lap("render")
-        written = stage_pages(area, config.docs_dir, pages)
+        written = stage_pages(area, config.docs_dir, iter_site(corpus, render_context(config)))
         renames = docs_renames(area, config.docs_dir)
-        clock.lap("write")
+        clock.lap("render and write")
         if config.run_mkdocs:
             warnings.extend(build_site(config, area, source_date(ingested.articles)))
             renames.append(site_rename(area, config.site_dir))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,18 +40,22 @@ def write_pages(docs_dir: Path, pages: Mapping[str, str]) -> WriteReport:
     return report
 
 
-def stage_pages(area: StagingArea, docs_dir: Path, pages: Mapping[str, str]) -> WriteReport:
-    """A fresh staging area holding the hand-written pages of `docs_dir` and the new generated `pages`."""
-    outside = sorted(p for p in pages if not is_generated(p) or ".." in Path(p).parts)
-    if outside:
-        raise ValueError(f"refusing to write outside the generated part of docs/: {outside[:3]}")
+def stage_pages(area: StagingArea, docs_dir: Path, pages: Mapping[str, str] | Iterable[tuple[str, str]]) -> WriteReport:
+    """A fresh staging area holding the hand-written pages of `docs_dir` and the new generated `pages`
+    (a mapping, or (path, text) pairs written one at a time as they come)."""
     area.fresh()
     old = _generated_files(docs_dir)
     for relative in sorted(_files(docs_dir) - old):
         (area.docs / relative).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(docs_dir / relative, area.docs / relative)
     written = unchanged = 0
-    for relative, text in sorted(pages.items()):
+    seen: set[str] = set()
+    for relative, text in (pages.items() if isinstance(pages, Mapping) else pages):
+        if not is_generated(relative) or ".." in Path(relative).parts:
+            raise ValueError(f"refusing to write outside the generated part of docs/: {relative}")
+        if relative in seen:
+            raise ValueError(f"two generated files would be written to docs/{relative}")
+        seen.add(relative)
         target = area.docs / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         data = text.encode("utf-8")
@@ -61,7 +65,7 @@ def stage_pages(area: StagingArea, docs_dir: Path, pages: Mapping[str, str]) -> 
         else:
             target.write_bytes(data)
             written += 1
-    return WriteReport(written, unchanged, len(old - set(pages)))
+    return WriteReport(written, unchanged, len(old - seen))
 
 
 def docs_renames(area: StagingArea, docs_dir: Path) -> list[Rename]:

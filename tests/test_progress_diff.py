@@ -64,7 +64,7 @@ def test_diff_command_with_missing_base(tmp_path: Path, capsys: pytest.CaptureFi
 def test_build_summary_times_every_stage(tmp_path: Path, analyser: Analyser) -> None:
     report = build(make_project(tmp_path / "project"), analyser, mkdocs=False)
     stages = [stage for stage, _ in report.timings]
-    assert stages == ["ingest", "load model", "analyse", "group", "render", "write", "swap"]
+    assert stages == ["ingest", "load model", "analyse", "group", "render and write", "swap"]
     assert all(seconds >= 0 for _, seconds in report.timings)
     line = report.summary().splitlines()[-1]
     assert line.startswith("timings: ingest ") and " · analyse " in line and line.endswith(" s")

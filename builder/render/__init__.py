@@ -6,7 +6,7 @@ corpus give byte-identical pages.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,7 +26,7 @@ from builder.render.pages import (
 from builder.render.paths import outlet_path
 from builder.render.site import index_corpus
 
-__all__ = ["LexiconTable", "RenderContext", "load_lexicon_tables", "render_site"]
+__all__ = ["LexiconTable", "RenderContext", "iter_site", "load_lexicon_tables", "render_site"]
 
 
 @dataclass(frozen=True)
@@ -44,19 +44,24 @@ class RenderContext:
 
 def render_site(corpus: Corpus, context: RenderContext) -> dict[str, str]:
     """Every generated file: docs-relative path -> text (Markdown pages, open-data JSON/CSV, feeds), in a stable order."""
+    return dict(iter_site(corpus, context))
+
+
+def iter_site(corpus: Corpus, context: RenderContext) -> Iterator[tuple[str, str]]:
+    """The generated files one at a time, so that a build writes each page and lets it go: at 50,000
+    articles all pages at once would take gigabytes."""
     site = index_corpus(corpus)
-    pages: dict[str, str] = {"index.md": render_home(site, context.site_name)}
+    yield "index.md", render_home(site, context.site_name)
     for story in corpus.stories:
-        pages[site.story_paths[story.id]] = render_story(site, story)
+        yield site.story_paths[story.id], render_story(site, story)
     for event in corpus.events:
-        pages[site.event_paths[event.id]] = render_event(site, event)
+        yield site.event_paths[event.id], render_event(site, event)
     for item in corpus.articles:
-        pages[site.article_page(item.article.id)] = render_article(site, item)
-    pages["outlets/index.md"] = render_outlets_index(site)
+        yield site.article_page(item.article.id), render_article(site, item)
+    yield "outlets/index.md", render_outlets_index(site)
     for slug in site.outlet_slugs():
-        pages[outlet_path(slug)] = render_outlet(site, slug)
-    pages["sources/index.md"] = render_sources_index(site)
-    pages["methodology/figures.md"] = render_figures(context.accuracy, context.lexicons)
-    pages.update(export_files(site))
-    pages.update(feed_files(site, context.site_name))
-    return pages
+        yield outlet_path(slug), render_outlet(site, slug)
+    yield "sources/index.md", render_sources_index(site)
+    yield "methodology/figures.md", render_figures(context.accuracy, context.lexicons)
+    yield from export_files(site).items()
+    yield from feed_files(site, context.site_name).items()
