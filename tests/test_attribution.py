@@ -211,6 +211,7 @@ CONSTRUCTIONS = [
      "the council to reopen the harbour"),
     ("The mayor made it clear that the harbour would reopen.", "made it clear", "The mayor",
      "that the harbour would reopen"),
+    ("The mayor's call for a new harbour angered the farmers.", "call", "The mayor", "a new harbour"),
 ]
 
 
