@@ -65,9 +65,9 @@ def attribution_rows(item: AnalysedArticle, index: int, a: Attribution) -> list[
             rows.append({**base, "part": part, "anchor": attribution_anchor(index, key), "start": source.span.start,
                          "end": source.span.end, "text": source.span.text, "source_kind": source.kind.value,
                          "source_name": source.name})
-    if a.content is not None:
-        rows.append({**base, "part": "content", "anchor": attribution_anchor(index, "txt"), "start": a.content.start,
-                     "end": a.content.end, "text": a.content.text})
+    for piece in a.content_pieces():  # a content cut by its own cue or source: one row per piece
+        rows.append({**base, "part": "content", "anchor": attribution_anchor(index, "txt"), "start": piece.start,
+                     "end": piece.end, "text": piece.text})
     return rows
 
 

@@ -97,6 +97,14 @@ class Attribution:
     style: QuoteStyle
     type: AttributionType
     via: Source | None = None  # the intermediary in a chain: Klintsevich cited *via* Izvestiya
+    # the pieces of `content` around this attribution's own cue and source when they cut it ('"A," she said.
+    # "B"' -> "A", "B"); empty when the content is one piece. `content` spans from the first piece to the last.
+    content_segments: tuple[Span, ...] = ()
+
+    def content_pieces(self) -> tuple[Span, ...]:
+        if self.content is None:
+            return ()
+        return self.content_segments or (self.content,)
 
 
 @dataclass(frozen=True)

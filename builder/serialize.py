@@ -35,11 +35,20 @@ def attribution_json(attribution: Attribution) -> dict[str, Any]:
     return {
         "cue": span_json(attribution.cue),
         "source": source_json(attribution.source) if attribution.source else None,
-        "content": span_json(attribution.content) if attribution.content else None,
+        "content": content_json(attribution) if attribution.content else None,
         "style": attribution.style.value,
         "type": attribution.type.value,
         "via": source_json(attribution.via) if attribution.via else None,
     }
+
+
+def content_json(attribution: Attribution) -> dict[str, Any]:
+    """The content's extent; with `segments` ([start, end] pairs) when the cue or source cuts it."""
+    assert attribution.content is not None
+    data = span_json(attribution.content)
+    if attribution.content_segments:
+        data["segments"] = [[piece.start, piece.end] for piece in attribution.content_segments]
+    return data
 
 
 def hedge_json(hedge: Hedge) -> dict[str, Any]:
@@ -85,7 +94,13 @@ def attribution_from(data: dict[str, Any]) -> Attribution:
         style=QuoteStyle(data["style"]),
         type=AttributionType(data["type"]),
         via=source_from(data["via"]) if data.get("via") else None,
+        content_segments=segments_from(data["content"]) if data.get("content") else (),
     )
+
+
+def segments_from(content: dict[str, Any]) -> tuple[Span, ...]:
+    text, start = str(content["text"]), int(content["start"])
+    return tuple(Span(int(s), int(e), text[int(s) - start:int(e) - start]) for s, e in content.get("segments", ()))
 
 
 def hedge_from(data: dict[str, Any]) -> Hedge:

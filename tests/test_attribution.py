@@ -265,3 +265,33 @@ def test_headline_needs_a_verb_form(analyser: Analyser) -> None:
 ])
 def test_no_cue(analyser: Analyser, text: str, cue: str) -> None:
     assert not [a for a in attributions(analyser, text) if a.cue.text == cue]
+
+
+SPLIT_QUOTES = [
+    ("“We will not leave,” the minister said. “The talks go on.”", "said",
+     ["“We will not leave,”", "“The talks go on.”"]),
+    ("“It is over,” she told reporters on Monday, “and we won.”", "told",
+     ["“It is over,”", "“and we won.”"]),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "pieces"), SPLIT_QUOTES)
+def test_quote_cut_by_its_cue_comes_in_pieces(analyser: Analyser, text: str, cue: str, pieces: list[str]) -> None:
+    """PARC and PolNeAR annotate the speaker's words without the 'she said' inside them."""
+    found = next(a for a in attributions(analyser, text) if a.cue.text == cue)
+    assert [p.text for p in found.content_pieces()] == pieces
+    assert found.content is not None and found.content.start == found.content_segments[0].start
+
+
+def test_uncut_content_is_one_piece(analyser: Analyser) -> None:
+    found = next(a for a in attributions(analyser, "The minister said the talks would go on.") if a.cue.text == "said")
+    assert found.content_segments == () and [p.text for p in found.content_pieces()] == ["the talks would go on"]
+
+
+def test_quote_ending_a_paragraph_is_not_the_next_paragraphs(analyser: Analyser) -> None:
+    text = ("“We stay,” the source said. “The sides discussed what will be shared.”\n\n"
+            "According to Klintsevich, the cooperation grows.")
+    found = {a.cue.text: a for a in attributions(analyser, text)}
+    assert found["According to"].content is not None
+    assert found["According to"].content.text == "the cooperation grows"
+    assert found["said"].content is not None and "The sides discussed" in found["said"].content.text

@@ -4,6 +4,7 @@ Pages highlight every span, and figures count sources by mention, so:
 - a source mention never swallows another attribution's cue ("X wrote" is not a speaker of "claimed");
 - two source mentions are either the same mention or disjoint: where the parse gave one speaker two
   extents, every attribution takes the extent seen first;
+- a content cut by its own cue or source ('"A," she said. "B"') also comes as the pieces around them;
 - contents are disjoint, identical or nested — nesting is real ("He thought [Clinton said [the plan
   failed]]": a report inside a belief), crossing is a parse error and the later content gives way.
 """
@@ -15,6 +16,10 @@ from dataclasses import replace
 from builder.models import Attribution, Source, Span
 
 TRIM = " \t\n,;:\"'“”‘’"
+OPENING = "“\"‘"
+FRAME = 80  # characters: a frame is a few words ("she told reporters on Monday"), never a sentence
+# the commas, spaces and full stop around "she said" are the narrator's; quotation marks stay with the words
+CUT_TRIM = " \t\n,;:."
 
 
 def well_formed(text: str, attributions: list[Attribution]) -> tuple[Attribution, ...]:
@@ -26,8 +31,48 @@ def well_formed(text: str, attributions: list[Attribution]) -> tuple[Attribution
         source = _mention(text, attribution.source, cues, seen)
         via = _mention(text, attribution.via, cues, seen)
         content = _content(attribution.content, contents)
-        result.append(replace(attribution, source=source, via=via, content=content))
+        own = [attribution.cue, *(s.span for s in (source, via) if s is not None)]
+        pieces = segments(text, content, own) if content is not None else ()
+        result.append(replace(attribution, source=source, via=via, content=content, content_segments=pieces))
     return tuple(result)
+
+
+def segments(text: str, content: Span, own: list[Span]) -> tuple[Span, ...]:
+    """The content without the attribution's own cue and source inside it ('"A," she said. "B"': the
+    speaker's words are A and B, as PARC and PolNeAR annotate them); () when nothing cuts it."""
+    cuts = sorted((span for span in own if content.start < span.end and span.start < content.end),
+                  key=lambda span: (span.start, span.end))
+    if not cuts:
+        return ()
+    pieces, start = [], content.start
+    for cut in cuts:
+        cut = _frame(text, cut, content)
+        end = cut.start
+        while end > start and text[end - 1] in CUT_TRIM:  # the comma, quotation mark or space left at the cut
+            end -= 1
+        pieces.append((start, end))
+        start = max(start, cut.end)
+        while start < content.end and text[start] in CUT_TRIM:
+            start += 1
+    pieces.append((start, content.end))
+    return tuple(Span.of(text, s, e) for s, e in pieces if e > s)
+
+
+def _frame(text: str, cut: Span, content: Span) -> Span:
+    """The cut widened over the rest of the narrator's frame between two quotations ('“A,” she told
+    reporters on Monday, “B”': the frame is 'she told reporters on Monday')."""
+    start, end = cut.start, cut.end
+    back = text.rfind("\n", content.start, start) + 1
+    closing = max(text.rfind("”", back, start), text.rfind('"', back, start))
+    if closing >= 0 and start - closing <= FRAME and not set(text[closing + 1:start]) & set(OPENING):
+        start = closing + 1
+    for i in range(end, min(content.end, end + FRAME)):
+        if text[i] in OPENING:
+            end = i
+            break
+        if text[i] in "”\n":
+            break
+    return Span.of(text, start, max(start, end))
 
 
 def _mention(text: str, source: Source | None, cues: list[Span], seen: list[Span]) -> Source | None:

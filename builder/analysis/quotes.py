@@ -123,7 +123,10 @@ def preceding_quotes(text: str, candidates: list[Candidate], quotes: tuple[tuple
     for candidate in candidates:
         first = min([candidate.cue[0]] + ([candidate.source.start_char] if candidate.source is not None else []))
         for q_start, q_end in quotes:
-            if q_end <= first and BETWEEN.fullmatch(text[q_end:first]) and not _claimed([*result, candidate], q_start, q_end):
+            gap = text[q_end:first]
+            # in one sentence: a quotation that ends a paragraph is not reported by the next paragraph's cue
+            if (q_end <= first and BETWEEN.fullmatch(gap) and "\n" not in gap
+                    and not _claimed([*result, candidate], q_start, q_end)):
                 # '“...,” she said, adding that ...': the quotation and the clause are one statement.
                 end = q_end if candidate.content is None else max(q_end, candidate.content[1])
                 candidate = Candidate(candidate.cue, candidate.source, (q_start, end), candidate.type, candidate.via)

@@ -44,9 +44,9 @@ def source_title(role: str, source: Source) -> str:
 
 def attribution_marks(index: int, attribution: Attribution) -> list[Mark]:
     marks = []
-    if attribution.content is not None:
-        who = attribution.source.name if attribution.source else "no source"
-        marks.append(_mark(attribution.content, attribution_anchor(index, "txt"), "hl-content",
+    who = attribution.source.name if attribution.source else "no source"
+    for piece in attribution.content_pieces():  # one anchor: the first piece carries it
+        marks.append(_mark(piece, attribution_anchor(index, "txt"), "hl-content",
                            f"content · {attribution.style.value} · {attribution.type.value} · {who}", 0))
     for role, part, source in (("source", "src", attribution.source), ("via", "via", attribution.via)):
         if source is not None:
