@@ -18,6 +18,7 @@ Grouping alone at 1k / 10k / 50k: bench/grouping_scale.py (bench/grouping_scale.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import resource
@@ -68,7 +69,9 @@ def timed_run(command: list[str], cwd: Path) -> float:
 def timed_build(command: list[str], cwd: Path) -> tuple[float, str]:
     """(wall seconds, the build's own `timings:` line, stage by stage)."""
     began = time.perf_counter()
-    done = subprocess.run(command, cwd=cwd, check=True, capture_output=True, text=True)
+    done = subprocess.run(command, cwd=cwd, check=False, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed (exit {done.returncode}):\n{done.stdout[-2000:]}\n{done.stderr[-4000:]}")
     stages = next((line for line in done.stdout.splitlines() if line.startswith("timings:")), "")
     return time.perf_counter() - began, stages
 
@@ -130,11 +133,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--speed-texts", type=int, default=120, help="articles timed for the analysis speed")
+    parser.add_argument("--keep", type=Path, help="make the project in this (new) directory and keep it")
     args = parser.parse_args()
     if not EVAL.exists():
         print(f"error: {EVAL} not found: the benchmark builds its corpora from the evaluation texts", file=sys.stderr)
         return 1
-    with tempfile.TemporaryDirectory(prefix="build-scale-") as tmp:
+    if args.keep:
+        args.keep.mkdir(parents=True)
+    scratch = contextlib.nullcontext(str(args.keep)) if args.keep else tempfile.TemporaryDirectory(prefix="build-scale-")
+    with scratch as tmp:
         project = Path(tmp) / "project"
         project.mkdir()
         texts = make_project(project, args.articles)
