@@ -250,3 +250,18 @@ def test_page_set(seed_pages: dict[str, str]) -> None:
                          r"|(stories|events|outlets|sources)/[a-z0-9-]+\.md"
                          r"|articles/[a-z0-9_-]+/[a-z0-9-]+\.md)$")
     assert all(allowed.match(p) for p in seed_pages), sorted(seed_pages)
+
+
+PAGES = ["index.md", "stories/a.md", "events/x.md", "articles/o1/p.md", "articles/o2/q.md", "outlets/o1.md",
+         "methodology/figures.md", "a/b/c/d.md", "a/b/e.md", "a/bb.md"]
+
+
+@pytest.mark.parametrize("from_page", PAGES)
+def test_relative_links_match_relpath(from_page: str) -> None:
+    import posixpath
+
+    from builder.render.paths import relative
+
+    for to_page in PAGES:
+        if to_page != from_page:
+            assert relative(from_page, to_page) == posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")

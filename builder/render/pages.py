@@ -42,14 +42,15 @@ def render_story(site: SiteIndex, story: Story) -> str:
         f"- [{md(e.title)}]({link(page, site.event_paths[e.id])}) ({plural(len(e.article_ids), 'article')})" for e in events
     )
     outlets = sorted({a.article.outlet for a in articles})
+    comparison = compare(articles)
     return "\n".join([
         wide(front_matter(story.title, f"How {plural(len(outlets), 'outlet')} covered: {story.title}")),
         f"# {md(story.title)} {{ #title }}\n",
         f"Story · {plural(len(events), 'event')} · {plural(len(articles), 'article')} · "
         f"{plural(len(outlets), 'outlet')} · "
         f"latest {date_text(newest_date(articles))}\n",
-        f"**At a glance:** {summary_line(site, compare(articles))}\n" if articles else "",
-        comparison_section(page, site, articles),
+        f"**At a glance:** {summary_line(site, comparison)}\n" if articles else "",
+        comparison_section(page, site, articles, comparison),
         "## Events\n",
         (event_lines or "None.") + "\n",
         "## Articles\n",
@@ -62,6 +63,7 @@ def render_event(site: SiteIndex, event: Event) -> str:
     articles = site.event_articles(event)
     story_id = site.story_of_event.get(event.id)
     story = next((s for s in site.corpus.stories if s.id == story_id), None)
+    comparison = compare(articles)
     part_of = (f"Part of the story [{md(story.title)}]({link(page, site.story_paths[story.id])}).\n"
                if story is not None else "")
     return "\n".join([
@@ -69,8 +71,8 @@ def render_event(site: SiteIndex, event: Event) -> str:
         f"# {md(event.title)} {{ #title }}\n",
         f"Event · {plural(len(articles), 'article')} · latest {date_text(newest_date(articles))}\n",
         part_of,
-        f"**At a glance:** {summary_line(site, compare(articles))}\n" if articles else "",
-        comparison_section(page, site, articles),
+        f"**At a glance:** {summary_line(site, comparison)}\n" if articles else "",
+        comparison_section(page, site, articles, comparison),
         "## Articles\n",
         article_list(page, site, articles),
     ])

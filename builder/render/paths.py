@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -41,5 +40,15 @@ def outlet_path(outlet: str) -> str:
 
 def link(from_page: str, to_page: str, anchor: str = "") -> str:
     """Relative link from one docs page to another (mkdocs resolves and checks `.md` links)."""
-    target = "" if to_page == from_page else posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    target = "" if to_page == from_page else relative(from_page, to_page)
     return f"{target}#{anchor}" if anchor else (target or "#")
+
+
+def relative(from_page: str, to_page: str) -> str:
+    """`posixpath.relpath(to_page, dirname(from_page))` for docs-relative paths, by string alone: relpath
+    asks the file system for the working directory on every call, and a site makes hundreds of thousands."""
+    folders, parts = from_page.split("/")[:-1], to_page.split("/")
+    common = 0
+    while common < len(folders) and common < len(parts) - 1 and folders[common] == parts[common]:
+        common += 1
+    return "/".join([".."] * (len(folders) - common) + parts[common:])

@@ -20,6 +20,7 @@ class SiteIndex:
     event_paths: Mapping[str, str]
     story_of_event: Mapping[str, str]
     event_of_article: Mapping[str, str]
+    article_paths: Mapping[str, str]  # worked out once: pages link to articles hundreds of thousands of times
 
     def outlet_name(self, slug: str) -> str:
         return next((o.name for o in self.corpus.outlets if o.slug == slug), slug)
@@ -30,7 +31,7 @@ class SiteIndex:
         return tuple(known + extra)
 
     def article_page(self, article_id: str) -> str:
-        return article_path(article_id, self.articles[article_id].article.outlet)
+        return self.article_paths[article_id]
 
     def article_link(self, from_page: str, article_id: str, anchor: str = "") -> str:
         return link(from_page, self.article_page(article_id), anchor)
@@ -59,6 +60,7 @@ def index_corpus(corpus: Corpus) -> SiteIndex:
         event_paths={k: f"events/{v}.md" for k, v in event_slugs.items()},
         story_of_event={e: s.id for s in corpus.stories for e in s.event_ids},
         event_of_article={a: e.id for e in corpus.events for a in e.article_ids},
+        article_paths={a.article.id: article_path(a.article.id, a.article.outlet) for a in corpus.articles},
     )
 
 

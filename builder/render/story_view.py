@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from builder.compare import Comparison, OutletFigures, SharedSource, compare
+from builder.compare import Comparison, OutletFigures, SharedSource
 from builder.models import AnalysedArticle
 from builder.render.chart_sets import story_charts
 from builder.render.charts import figures as chart_figures
@@ -19,8 +19,7 @@ from builder.render.site import SiteIndex, date_text, newest_first
 _ID = re.compile(r' id="')
 
 
-def comparison_section(page: str, site: SiteIndex, articles: Sequence[AnalysedArticle]) -> str:
-    comparison = compare(articles)
+def comparison_section(page: str, site: SiteIndex, articles: Sequence[AnalysedArticle], comparison: Comparison) -> str:
     if not comparison.outlets:
         return "No articles.\n"
     return "\n".join([
