@@ -28,6 +28,11 @@ KINDS = [
     ("Ankara says the border will stay closed.", "Ankara", N_ORG, "Ankara"),
     ("Officials met on Tuesday. They said the talks went well.", "They", U_GROUP, None),
     ("Senator Jane Hill spoke in Denver. The senator said taxes would fall.", "The senator", N_PERSON, "Jane Hill"),
+    # "who" stands for people, not for the place ending their description
+    ("The plan may placate nervous Democrats on Capitol Hill, who have argued that it helps.", "Capitol Hill, who",
+     U_GROUP, "nervous Democrats"),
+    ("The plan pleased Ruth Amsel of Denver, who said that it helps.", "Ruth Amsel of Denver, who", N_PERSON,
+     "Ruth Amsel"),
 ]
 
 

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from builder.analysis.attr_cues import noun_phrase
-from builder.analysis.sources import Reading, SourceLexicon, is_plural, read_mention
+from builder.analysis.sources import Reading, SourceLexicon, is_plural, read_mention, role_of
 from builder.models import Source, SourceKind, Span
 
 # How far back (characters) a pronoun looks for an earlier source before settling for any entity.
@@ -135,13 +135,37 @@ def _named_anchor(phrase: SpacySpan) -> SpacySpan:
     return phrase
 
 
-def _target(mention: SpacySpan) -> SpacySpan:
+def _human(noun: Token, lexicon: SourceLexicon) -> bool:
+    return noun.ent_type_ in ("PERSON", "NORP") or role_of(noun, lexicon.roles) in ("person", "title")
+
+
+def _who_anchor(noun: Token, relative: Token, lexicon: SourceLexicon) -> Token:
+    """"who" stands for a person: when the parser hung the clause on the place or thing ending a noun's
+    modifier ("Democrats on Capitol Hill, who argued", "listeners to his program who said"), the person is
+    the noun that modifier belongs to."""
+    if relative.lower_ not in ("who", "whom") or _human(noun, lexicon):
+        return noun
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        owner = noun.head.head
+        if _human(owner, lexicon) or owner.tag_ in ("NNS", "NNPS"):
+            return owner
+    return noun
+
+
+def _anchor_phrase(noun: Token, anchor: Token) -> SpacySpan:
+    """The noun phrase of the anchor; for a noun climbed to, only up to that noun ("nervous Democrats")."""
+    if anchor == noun:
+        return noun_phrase(noun)
+    return anchor.doc[anchor.left_edge.i:anchor.i + 1]
+
+
+def _target(mention: SpacySpan, lexicon: SourceLexicon) -> SpacySpan:
     """The phrase that says who `mention` is: itself, or the noun a relative or possessive pronoun stands for."""
     head = mention.root
     if len(mention) > 1 and mention[-1].lower_ in ("who", "which", "that"):
-        return _named_anchor(noun_phrase(head))
+        return _named_anchor(_anchor_phrase(head, _who_anchor(head, mention[-1], lexicon)))
     if head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl":
-        return _named_anchor(noun_phrase(head.head.head))
+        return _named_anchor(_anchor_phrase(head.head.head, _who_anchor(head.head.head, head, lexicon)))
     if head.dep_ == "poss" and head.pos_ == "PRON":
         subject = _clause_subject(head)
         if subject is not None:
@@ -164,7 +188,7 @@ def _same_name(mention: SpacySpan, mentions: list[Mention]) -> Mention | None:
 
 def make_source(mention: SpacySpan, mentions: list[Mention], lexicon: SourceLexicon) -> Source:
     span = span_of(mention)
-    target = _target(mention)
+    target = _target(mention, lexicon)
     reading = read_mention(target, lexicon)
     if (target.start, target.end) != (mention.start, mention.end):
         return Source(span, reading.kind, reading.name, span_of(target))
