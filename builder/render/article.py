@@ -8,6 +8,7 @@ from builder.render.escape import attr, front_matter, http_url, md, md_short, te
 from builder.render.figures import DASH, KIND_LABELS, VOICE_LABELS, number
 from builder.render.highlight import LEGEND, body_html
 from builder.render.paths import link
+from builder.render.sanitize import clean_removed
 from builder.render.site import SiteIndex, date_text
 
 
@@ -59,11 +60,13 @@ def removed_section(removed: tuple[RemovedBlock, ...]) -> str:
     """A collapsed <details> in raw HTML: the removed text is escaped and never read as Markdown."""
     lines = sum(max(1, len(block.text.splitlines())) for block in removed)
     items = "".join(f'<li><em>{text_html(block.reason)}</em><pre class="removed-text">'
-                    f"{text_html(block.text).replace(chr(10), '&#10;')}</pre></li>"
+                    f"{text_html(block.text)}</pre></li>"
                     for block in removed)
     body = f"<ul>{items}</ul>" if removed else "<p>Nothing was removed.</p>"
-    return (f'<details class="note"><summary>Removed boilerplate ({lines} lines)</summary>'
-            f"{body}</details>\n")
+    block = clean_removed(f'<details class="note"><summary>Removed boilerplate ({lines} lines)</summary>'
+                          f"{body}</details>")
+    # one line: a blank line would end the raw HTML block and let Markdown read the rest ("---" as a rule)
+    return block.replace("\n", "&#10;") + "\n"
 
 
 def _source_cell(source: Source | None, anchor: str) -> str:

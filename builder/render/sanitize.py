@@ -12,9 +12,18 @@ import nh3
 
 BODY_TAGS = frozenset({"div", "p", "mark", "span", "br"})
 BODY_ATTRIBUTES = frozenset({"id", "class", "title"})
+# the collapsed list of removed boilerplate on article pages
+REMOVED_TAGS = frozenset({"details", "summary", "ul", "li", "em", "pre", "p"})
+REMOVED_ATTRIBUTES = frozenset({"class"})
 
 
 def clean_body(fragment: str) -> str:
     """`fragment` with every tag and attribute outside the highlighter's vocabulary removed."""
     return nh3.clean(fragment, tags=set(BODY_TAGS), attributes={"*": set(BODY_ATTRIBUTES)}, url_schemes=set(),
+                     link_rel=None, strip_comments=True, clean_content_tags={"script", "style"})
+
+
+def clean_removed(fragment: str) -> str:
+    """The removed-boilerplate block, through the same kind of allowlist as the body."""
+    return nh3.clean(fragment, tags=set(REMOVED_TAGS), attributes={"*": set(REMOVED_ATTRIBUTES)}, url_schemes=set(),
                      link_rel=None, strip_comments=True, clean_content_tags={"script", "style"})
