@@ -265,3 +265,14 @@ def test_relative_links_match_relpath(from_page: str) -> None:
     for to_page in PAGES:
         if to_page != from_page:
             assert relative(from_page, to_page) == posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def test_long_file_names_sharing_a_slug_get_their_own_pages() -> None:
+    from builder.render.paths import article_paths
+
+    stem = "democrats-call-for-action-while-republicans-tweet-prayers-after-the-shooting-in-san-bernardino"
+    paths = article_paths([(f"chronicle/{stem}-part-one", "chronicle"), (f"chronicle/{stem}-part-two", "chronicle"),
+                           ("tribune/short", "tribune")])
+    assert len(set(paths.values())) == 3
+    assert paths["tribune/short"] == "articles/tribune/short.md"
+    assert all(p.startswith("articles/chronicle/") and len(p) < 110 for k, p in paths.items() if "chronicle" in k)

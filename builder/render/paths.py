@@ -14,12 +14,12 @@ def slugify(text: str, limit: int = 60) -> str:
     return slug or "untitled"
 
 
-def unique_slugs(items: Iterable[tuple[str, str]]) -> dict[str, str]:
+def unique_slugs(items: Iterable[tuple[str, str]], limit: int = 60) -> dict[str, str]:
     """id -> slug of its title, made unique with -2, -3 ... in order of id (stable across builds)."""
     taken: set[str] = set()
     slugs: dict[str, str] = {}
     for item_id, title in sorted(items):
-        base = slugify(title)
+        base = slugify(title, limit)
         slug, n = base, 1
         while slug in taken:
             n += 1
@@ -29,9 +29,18 @@ def unique_slugs(items: Iterable[tuple[str, str]]) -> dict[str, str]:
     return slugs
 
 
-def article_path(article_id: str, outlet: str) -> str:
-    tail = article_id.split("/", 1)[-1]
-    return f"articles/{slugify(outlet)}/{slugify(tail, 80)}.md"
+def article_paths(articles: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """article id -> page path, from (id, outlet) pairs: `articles/<outlet>/<slug of the file name>.md`.
+    Slugs are cut at 80 characters, so two long file names can share one; `unique_slugs` numbers them
+    (-2, -3 ... in order of id) rather than let one page overwrite the other."""
+    by_outlet: dict[str, list[str]] = {}
+    for article_id, outlet in articles:
+        by_outlet.setdefault(slugify(outlet), []).append(article_id)
+    paths: dict[str, str] = {}
+    for folder, ids in by_outlet.items():
+        slugs = unique_slugs(((i, i.split("/", 1)[-1]) for i in ids), 80)
+        paths.update({i: f"articles/{folder}/{slug}.md" for i, slug in slugs.items()})
+    return paths
 
 
 def outlet_path(outlet: str) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from builder.models import AnalysedArticle, Corpus, Event, Story
 from builder.render.escape import md
-from builder.render.paths import article_path, link, outlet_path, unique_slugs
+from builder.render.paths import article_paths, link, outlet_path, unique_slugs
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def index_corpus(corpus: Corpus) -> SiteIndex:
         event_paths={k: f"events/{v}.md" for k, v in event_slugs.items()},
         story_of_event={e: s.id for s in corpus.stories for e in s.event_ids},
         event_of_article={a: e.id for e in corpus.events for a in e.article_ids},
-        article_paths={a.article.id: article_path(a.article.id, a.article.outlet) for a in corpus.articles},
+        article_paths=article_paths((a.article.id, a.article.outlet) for a in corpus.articles),
     )
 
 
