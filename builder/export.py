@@ -107,8 +107,22 @@ def story_list(site: SiteIndex) -> list[dict[str, Any]]:
     return out
 
 
-def to_json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+def to_json(data: Mapping[str, Any]) -> str:
+    """Sorted keys, each record of a top-level list on a line of its own: readable and diffable, and written
+    by json's C encoder (with `indent` json falls back to its pure-Python encoder: a minute at 10,000 articles)."""
+    parts = []
+    for key in sorted(data):
+        value = data[key]
+        if isinstance(value, list):
+            records = ",\n".join(_dumps(record) for record in value)
+            parts.append(f"{_dumps(key)}: [\n{records}\n]" if value else f"{_dumps(key)}: []")
+        else:
+            parts.append(f"{_dumps(key)}: {_dumps(value)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def safe_cell(value: object) -> object:

@@ -58,3 +58,13 @@ def test_csv_cells_never_run_as_formulas(cell: str) -> None:
     assert str(safe_cell(cell)).startswith("'")
     out = to_csv(("text",), [{"text": cell}])
     assert next(csv.DictReader(io.StringIO(out)))["text"] == "'" + cell
+
+
+def test_json_files_have_one_record_per_line() -> None:
+    from builder.export import to_json
+
+    data = {"schema": {"b": 1, "a": "é"}, "spans": [{"z": 1, "a": [1, 2]}, {"text": "line\nbreak"}], "empty": []}
+    text = to_json(data)
+    assert json.loads(text) == data
+    lines = text.splitlines()
+    assert lines[0] == "{" and lines[-1] == "}" and '{"a": [1, 2], "z": 1},' in lines and "é" in text
