@@ -52,11 +52,20 @@ def iter_site(corpus: Corpus, context: RenderContext) -> Iterator[tuple[str, str
     articles all pages at once would take gigabytes."""
     site = index_corpus(corpus)
     yield "index.md", render_home(site, context.site_name)
-    for story in corpus.stories:
+    events_done: set[str] = set()
+    articles_done: set[str] = set()
+    for story in corpus.stories:  # a story with its events and articles, which share highlighted bodies
         yield site.story_paths[story.id], render_story(site, story)
-    for event in corpus.events:
+        for event in (site.events[e] for e in story.event_ids if e in site.events and e not in events_done):
+            events_done.add(event.id)
+            yield site.event_paths[event.id], render_event(site, event)
+            for article_id in (i for i in event.article_ids if i in site.articles and i not in articles_done):
+                articles_done.add(article_id)
+                yield site.article_page(article_id), render_article(site, site.articles[article_id])
+        site.bodies.clear()
+    for event in (e for e in corpus.events if e.id not in events_done):
         yield site.event_paths[event.id], render_event(site, event)
-    for item in corpus.articles:
+    for item in (a for a in corpus.articles if a.article.id not in articles_done):
         yield site.article_page(item.article.id), render_article(site, item)
     yield "outlets/index.md", render_outlets_index(site)
     for slug in site.outlet_slugs():

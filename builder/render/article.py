@@ -6,7 +6,7 @@ from builder.compare import attribution_anchor, hedge_anchor
 from builder.models import AnalysedArticle, Attribution, RemovedBlock, Source, SourceKind, Voice
 from builder.render.escape import attr, front_matter, http_url, md, md_short, text_html
 from builder.render.figures import DASH, KIND_LABELS, VOICE_LABELS, number
-from builder.render.highlight import LEGEND, body_html
+from builder.render.highlight import LEGEND
 from builder.render.paths import link
 from builder.render.sanitize import clean_removed
 from builder.render.site import SiteIndex, date_text
@@ -22,7 +22,7 @@ def render_article(site: SiteIndex, item: AnalysedArticle) -> str:
         metadata(page, site, item),
         "## Text { #text }\n",
         LEGEND + "\n",
-        body_html(article.text, item.analysis) + "\n",
+        site.body(item) + "\n",
         removed_section(article.removed),
         attributions_section(item),
         sources_section(item),

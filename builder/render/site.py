@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from builder.models import AnalysedArticle, Corpus, Event, Story
 from builder.render.escape import md
+from builder.render.highlight import body_html
 from builder.render.paths import article_paths, link, outlet_path, unique_slugs
 
 
@@ -21,6 +22,14 @@ class SiteIndex:
     story_of_event: Mapping[str, str]
     event_of_article: Mapping[str, str]
     article_paths: Mapping[str, str]  # worked out once: pages link to articles hundreds of thousands of times
+    # highlighted bodies of the story being rendered: its story, event and article pages show the same ones
+    bodies: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+    def body(self, item: AnalysedArticle) -> str:
+        found = self.bodies.get(item.article.id)
+        if found is None:
+            found = self.bodies[item.article.id] = body_html(item.article.text, item.analysis)
+        return found
 
     def outlet_name(self, slug: str) -> str:
         return next((o.name for o in self.corpus.outlets if o.slug == slug), slug)

@@ -12,7 +12,7 @@ from builder.render.chart_sets import story_charts
 from builder.render.charts import figures as chart_figures
 from builder.render.escape import attr, md
 from builder.render.figures import KIND_LABELS, UNSEARCHED, evidence_section, figures_table, percent
-from builder.render.highlight import LEGEND, body_html
+from builder.render.highlight import LEGEND
 from builder.render.paths import link, slugify
 from builder.render.site import SiteIndex, date_text, newest_first
 
@@ -97,7 +97,7 @@ def _column(page: str, site: SiteIndex, number: int, figures: OutletFigures,
                      f"{md(a.article.title)}</a> ({date_text(a.article.published)})</li>" for a in articles[1:])
     more = f'<p class="outlet-more">Also in this story:</p><ul>{others}</ul>' if others else ""
     # each column repeats the article page's anchor ids: prefix them so the page's ids stay unique
-    body = _ID.sub(f' id="c{number}-', body_html(lead.article.text, lead.analysis)).replace("\n", "")
+    body = _ID.sub(f' id="c{number}-', site.body(lead)).replace("\n", "")
     return (f'<section class="outlet-column" aria-labelledby="{heading_id}">'
             f'<h3 id="{heading_id}" {UNSEARCHED}>{md(name)}</h3>'
             f'<p class="outlet-meta">{md(summary)}</p>'
