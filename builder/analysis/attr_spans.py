@@ -48,7 +48,7 @@ def segments(text: str, content: Span, own: list[Span]) -> tuple[Span, ...]:
     for cut in cuts:
         cut = _frame(text, cut, content)
         end = cut.start
-        while end > start and text[end - 1] in CUT_TRIM:  # the comma, quotation mark or space left at the cut
+        while end > start and text[end - 1] in CUT_TRIM:  # the comma, full stop or space left at the cut
             end -= 1
         pieces.append((start, end))
         start = max(start, cut.end)

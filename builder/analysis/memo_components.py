@@ -13,7 +13,6 @@ every token attribute comes out identical to the original components on a corpus
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any, cast
 
 import numpy
@@ -28,13 +27,9 @@ Rule = tuple[int, dict[Any, Any]]  # (rule number: later rules win, normalised a
 Key = tuple[int, int, int]  # (TAG, LOWER, DEP) hashes
 
 
-@dataclass
-class RuleEffects:
-    """What the single-token rules do to a token with a given key: the matching rules in order, and their
-    combined effect on POS / MORPH / LEMMA (or None when a rule also sets TAG or DEP: applied one by one)."""
-
-    rules: dict[Key, tuple[Rule, ...]] = field(default_factory=dict)
-    effects: dict[Key, tuple[int, int, int] | None] = field(default_factory=dict)
+# What the single-token rules do to a token with a given key: the matching rules in order, and their combined
+# effect on POS / MORPH / LEMMA (None when a rule also sets TAG or DEP: those tokens get the rules one by one).
+Effect = tuple[tuple[Rule, ...], tuple[int, int, int] | None]
 
 
 class MemoAttributeRuler:
@@ -45,7 +40,7 @@ class MemoAttributeRuler:
         self.single = Matcher(self.vocab)
         self.multi = Matcher(self.vocab)
         self.rules: list[Rule] = [(number, attrs) for number, attrs in enumerate(ruler.attrs)]
-        self.memo = RuleEffects()
+        self.memo: dict[Key, Effect] = {}
         for number, entry in enumerate(ruler.patterns):
             for pattern in cast(list[list[dict[str, Any]]], entry["patterns"]):
                 one_token = len(pattern) == 1 and "OP" not in pattern[0]
@@ -56,15 +51,15 @@ class MemoAttributeRuler:
         if not len(doc):
             return doc
         keys = doc.to_array([TAG, LOWER, DEP])
-        self._learn({(int(t), int(lw), int(d)) for t, lw, d in keys.tolist()})
+        rows: list[Key] = [(t, lw, d) for t, lw, d in keys.tolist()]
+        self._learn(set(rows))
         before = doc.to_array([POS, MORPH, LEMMA])
         after = before.copy()
         one_by_one: list[int] = []
-        for i, (tag, lower, dep) in enumerate(keys.tolist()):
-            effect = self.memo.effects.get((tag, lower, dep))
+        for i, key in enumerate(rows):
+            effect = self.memo[key][1]
             if effect is None:
-                if self.memo.rules.get((tag, lower, dep)):
-                    one_by_one.append(i)
+                one_by_one.append(i)
                 continue
             pos, morph, lemma = effect
             after[i, 0] = pos if pos else after[i, 0]
@@ -77,7 +72,7 @@ class MemoAttributeRuler:
             if i in multi_hits:  # start again from the tagger's output, then every rule in order
                 token.pos, token.lemma = int(before[i, 0]), int(before[i, 2])
                 cast(Any, token).set_morph(int(before[i, 1]))
-            rules = self.memo.rules.get((int(keys[i, 0]), int(keys[i, 1]), int(keys[i, 2])), ())
+            rules = self.memo[rows[i]][0]
             for _, attrs in sorted(rules + tuple(multi_hits.get(i, ()))):
                 set_token_attrs(token, attrs)
         return doc
@@ -93,7 +88,7 @@ class MemoAttributeRuler:
 
     def _learn(self, keys: set[Key]) -> None:
         """Works out the rules for unseen keys on one synthetic document of one token per key."""
-        new = sorted(k for k in keys if k not in self.memo.rules)
+        new = sorted(k for k in keys if k not in self.memo)
         if not new:
             return
         strings = self.vocab.strings
@@ -105,8 +100,7 @@ class MemoAttributeRuler:
             found.setdefault(start, []).append(self.rules[int(strings[match_id])])
         for position, key in enumerate(new):
             rules = tuple(sorted(found.get(position, [])))
-            self.memo.rules[key] = rules
-            self.memo.effects[key] = self._effect(probe[position], rules)
+            self.memo[key] = (rules, self._effect(probe[position], rules))
 
     @staticmethod
     def _effect(token: Token, rules: tuple[Rule, ...]) -> tuple[int, int, int] | None:

@@ -19,11 +19,14 @@ REMOVED_ATTRIBUTES = frozenset({"class"})
 
 def clean_body(fragment: str) -> str:
     """`fragment` with every tag and attribute outside the highlighter's vocabulary removed."""
-    return nh3.clean(fragment, tags=set(BODY_TAGS), attributes={"*": set(BODY_ATTRIBUTES)}, url_schemes=set(),
-                     link_rel=None, strip_comments=True, clean_content_tags={"script", "style"})
+    return _allowlist(fragment, BODY_TAGS, BODY_ATTRIBUTES)
 
 
 def clean_removed(fragment: str) -> str:
     """The removed-boilerplate block, through the same kind of allowlist as the body."""
-    return nh3.clean(fragment, tags=set(REMOVED_TAGS), attributes={"*": set(REMOVED_ATTRIBUTES)}, url_schemes=set(),
+    return _allowlist(fragment, REMOVED_TAGS, REMOVED_ATTRIBUTES)
+
+
+def _allowlist(fragment: str, tags: frozenset[str], attributes: frozenset[str]) -> str:
+    return nh3.clean(fragment, tags=set(tags), attributes={"*": set(attributes)}, url_schemes=set(),
                      link_rel=None, strip_comments=True, clean_content_tags={"script", "style"})
