@@ -66,4 +66,4 @@ def test_identical_to_spacy_components(reference: Language) -> None:
             want = (b.pos_, str(b.morph), b.lemma_, b.tag_, b.dep_, b.head.i, b.ent_type_, b.is_sent_start)
             assert got == want, f"token {a.text!r} at {a.idx}"
             compared += 1
-    assert compared > 1000
+    assert compared > 900  # the seeds and sentences alone: about 980 tokens; PolNeAR adds about 25,000
