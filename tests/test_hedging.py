@@ -35,7 +35,10 @@ Decisions the negative cases pin down:
 - "whether" hedges as an open question ("unclear whether"); the concessive "whether or not", "whether rich or
   poor" says the alternatives do not matter.
 - "would" hedges only when it softens a claim ("would seem", "would have been"), not the consequence of a
-  conditional ("would collapse if") nor a reported future.
+  conditional ("would collapse if") nor a reported future; nor do "could"/"might" in a conditional's
+  consequence ("if left open, the dog could run out"): the possibility holds under the writer's hypothesis.
+- "unknown to historians" says who lacked the knowledge, which the writer has; "as many ... as" is an equative
+  that gives the measure, not a vague count.
 """
 
 from __future__ import annotations
@@ -180,6 +183,9 @@ def test_finds_hedge(nlp: Language, lexicon: HedgeLexicon, text: str, cue: str, 
     "Turks have very effective intelligence agencies.",
     "If a player leaves the field, he is considered absent.",
     "The band played numerous concerts in Ohio.",
+    "If the gate were left open, the dog could run into the road.",
+    "The manuscript remained unknown to historians until 1950.",
+    "The charity wants to feed as many children as possible.",
 ])
 def test_no_hedge(nlp: Language, lexicon: HedgeLexicon, text: str) -> None:
     assert hedges(nlp, lexicon, text) == ()

@@ -102,10 +102,16 @@ def _root_possibility(modal: Token, verb: Token, subject: Token | None, words: H
     return _dynamic(verb, words) and not _specific(subject, words)
 
 
+def _conditional(verb: Token) -> bool:
+    """The modal's clause is the consequence of a condition ("if placed on a wall, the user could crawl"): the
+    possibility is claimed under a hypothesis the writer sets up, not doubted (as for "would collapse if")."""
+    return any(c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children) for c in verb.children)
+
+
 def _tentative(verb: Token, perfect: bool, words: HedgeWords) -> bool:
     """ "would" that softens a claim ("this would explain", "it would have been"), not a conditional's consequence
     ("would collapse if"), a reported future ("said it would") or a habit ("would often play")."""
-    if any(c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children) for c in verb.children):
+    if _conditional(verb):
         return False
     if any(c.lower_ in words.narrative for c in verb.children):
         return False
@@ -126,6 +132,8 @@ def modal(token: Token, words: HedgeWords) -> Extent:
         return None  # "it may also serve as", "what could cause": what can happen in general, no doubt
     if token.lower_ == "could" and not perfect and (_negated(verb) or _past_narrative(verb, words)):
         return None  # "could not open the door", "she could swim": (in)ability, no doubt
+    if token.lower_ in {"could", "might"} and not perfect and _conditional(verb):
+        return None  # "if placed on a wall, the user could crawl through": what the hypothesis allows
     if token.lower_ == "would" and not _tentative(verb, perfect, words):
         return None
     return token, token
@@ -148,6 +156,8 @@ def predicate(token: Token, words: HedgeWords) -> Extent:
         return None  # "as soon as possible", "where possible"
     if _comparative_tendency(token):
         return None  # "a species is more likely to practise": a comparison of tendencies, not doubt
+    if token.lower_ == "unknown" and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
+        return None  # "remained unknown to scholars": who lacked the knowledge, which the writer has
     if token.lower_ == "possible" and token.head.lemma_ in {"make", "render"}:
         return None  # "made possible"
     if token.lower_ == "possible" and not any(c.dep_ == "ccomp" for c in (*token.children, *token.head.children)):
@@ -244,9 +254,19 @@ def _noun_group(token: Token) -> Token:
     return token.head if token.dep_ in {"det", "amod", "nummod"} else token
 
 
+def _equative(token: Token) -> bool:
+    """ "as many ... as": the second "as" follows the quantifier or hangs on the noun it counts."""
+    if _previous(token) != "as" or token.i + 1 >= len(token.doc):
+        return False
+    noun = token.head if token.dep_ in {"amod", "det"} else token
+    return token.doc[token.i + 1].lower_ == "as" or any(c.lower_ == "as" and c.i > token.i for c in noun.children)
+
+
 def quantifier(token: Token, words: HedgeWords) -> Extent:
     if token.pos_ not in {"DET", "ADJ", "PRON", "NOUN"} or _previous(token) in {"how", "the", "at", "-"}:
         return None
+    if _equative(token):
+        return None  # "as many children as possible", "as many as 300": the comparison gives the measure
     if token.lower_ == "some" and token.dep_ == "det" and token.head.tag_ in {"NN", "NNP"}:
         head = token.head
         if head.lemma_ in words.speech:
