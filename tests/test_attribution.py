@@ -212,6 +212,14 @@ CONSTRUCTIONS = [
     ("The mayor made it clear that the harbour would reopen.", "made it clear", "The mayor",
      "that the harbour would reopen"),
     ("The mayor's call for a new harbour angered the farmers.", "call", "The mayor", "a new harbour"),
+    # a subject the parser hung on the clause before (here as a conjunct of its object)
+    ("The revelation set off a round of fireworks: farmers said they were convinced the council mishandled the "
+     "review and fishermen accused the mayor of stoking the issue for political gain.", "accused", "fishermen",
+     "the mayor of stoking the issue for political gain"),
+    ("The senator used a harsh word to describe the new tax.", "describe", "The senator", "the new tax"),
+    ("The governor used to support the harbour plan.", "support", "The governor", "the harbour plan"),
+    ("After Long Delay, Lena Ortiz Slams Council Over Park Closure\nThe park closed.", "Slams", "Lena Ortiz",
+     "Council Over Park Closure"),
 ]
 
 

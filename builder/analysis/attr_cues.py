@@ -30,8 +30,9 @@ MESSAGES = frozenset({"statement", "letter", "speech", "resolution", "ad", "adve
 # Verbs that are cues on their own but aspectual with an infinitive ("continued to rise").
 ASPECTUAL = frozenset({"continue", "begin", "start"})
 # Heads that assert the infinitive under them ("continued to insist", "went on to say", "tend to favour",
-# "are more likely to say"): aspectual and raising predicates (Perlmutter 1970; Quirk et al. 1985, 16.38).
-ASSERTING_HEADS = frozenset({*ASPECTUAL, "go", "tend", "likely", "unlikely", "keep"})
+# "are more likely to say"): aspectual and raising predicates (Perlmutter 1970; Quirk et al. 1985, 16.38);
+# "use" as instrument or past habit ("used an expletive to describe", "used to support") reports the act too.
+ASSERTING_HEADS = frozenset({*ASPECTUAL, "go", "tend", "likely", "unlikely", "keep", "use"})
 
 
 @dataclass(frozen=True)

@@ -93,6 +93,8 @@ def headline_cues(doc: Doc, text: str, verbs: Mapping[str, CueEntry]) -> Iterato
         start = colon + 1 if colon >= 0 else line_start
         lead = LEAD.match(text, start, token.idx)
         start = lead.end() if lead is not None else start
+        # a fronted phrase ends at its comma ("Railing Against Taxes, Amsel Vows ..."): the speaker follows it
+        start = max(start, text.rfind(",", start, token.idx) + 1)
         source = doc.char_span(*_trimmed(text, start, token.idx), alignment_mode="contract")
         content = _trimmed(text, token.idx + len(token), line_end)
         # A list of names ("Iowa: Tim Albrecht, Brad Anderson, ...") is no speaker.

@@ -84,8 +84,30 @@ def _stranded_subject(verb: Token) -> Token | None:
     return None
 
 
+# Words that may stand between a finite verb and its subject ("Democrats also accused", "he has not said").
+BETWEEN_SUBJECT_AND_VERB = frozenset({"ADV", "AUX", "PART"})
+
+
+def _preceding_subject(verb: Token) -> Token | None:
+    """The subject of a finite verb the parser hung elsewhere: the noun just before it ("the investigation and
+    Democrats accused the GOP", "which Apple's chief executive, Tim Cook, called ..."), as English puts the
+    subject of a finite active clause before its verb (Quirk et al. 1985, 10.3)."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("nsubjpass", "auxpass", "expl") for c in verb.children):
+        return None
+    token = verb.nbor(-1) if verb.i > 0 else None
+    while token is not None and token.pos_ in BETWEEN_SUBJECT_AND_VERB and token.i > 0 and token.head.i == verb.i:
+        token = token.nbor(-1)
+    if token is not None and token.text == "," and token.i > 0 and token.nbor(-1).pos_ == "PROPN":
+        token = token.nbor(-1)  # a name in apposition, closed by a comma
+    if token is None or token.pos_ not in ("NOUN", "PROPN", "PRON") or token.lower_ in RELATIVE:
+        return None
+    while token.dep_ in ("compound", "flat") and token.head.i > token.i:
+        token = token.head
+    return token
+
+
 def _speaker(verb: Token, content: tuple[int, int] | None, quotes: tuple[tuple[int, int], ...] = ()) -> SpacySpan | None:
-    subject = subject_of(verb) or _stranded_subject(verb)
+    subject = subject_of(verb) or _stranded_subject(verb) or _preceding_subject(verb)
     inside = next(((s, e) for s, e in quotes if subject is not None and s < subject.idx < e <= verb.idx), None)
     if subject is not None and (inside or (content is not None and content[0] <= subject.idx < content[1])):
         # The parser took a word of the quotation for the subject ('"..., it will," said James Acton').
