@@ -17,7 +17,8 @@ Decisions the negative cases pin down:
   anything else, or partitive ("several albums", "several people were killed", "many of his songs"), it
   leaves a count vague: approximator.
 - A ranking among peers ("one of the greatest", "among the most beautiful") with no judge is puffery; there is
-  no peacock type, so it is vague_attribution (unnamed judges). A plain superlative of fact ("the oldest
+  no peacock type, so it is vague_attribution (unnamed judges); a possessor ranks as "the" does ("one of
+  Europe's finest", "one of his most daring"). A plain superlative of fact ("the oldest
   bridge", "one of the first settlers") is not.
 - "may", "might", "could" with an action verb and no particular subject ("strategies that may reduce the cost",
   "whatever may happen", "what could cause") say what can happen (root possibility, Coates 1983); with a state
@@ -119,6 +120,8 @@ def hedges(nlp: Language, lexicon: HedgeLexicon, text: str,
     ("It was one of the most influential papers of the decade.", "one of the most influential",
      HedgeType.VAGUE_ATTRIBUTION),
     ("The method is used by most researchers in the field.", "most", HedgeType.VAGUE_ATTRIBUTION),
+    ("The lake is one of Europe's finest sights.", "one of europe's finest", HedgeType.VAGUE_ATTRIBUTION),
+    ("It was one of his most daring raids.", "one of his most daring", HedgeType.VAGUE_ATTRIBUTION),
     ("The building is viewed as a symbol of the city.", "is viewed", HedgeType.VAGUE_ATTRIBUTION),
     ("It is known that the tribe hunted north of the river.", "is known", HedgeType.REPORTING),
     ("It was hoped that the talks would resume.", "was hoped", HedgeType.REPORTING),

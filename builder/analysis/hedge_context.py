@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from builder.analysis.hedge_rules import Check, Extent, HedgeWords, agentless, quantifier
 
@@ -66,16 +66,30 @@ def count_quantifier(token: Token, words: HedgeWords) -> Extent:
     return extent if extent is not None and not about_people(token, words) else None
 
 
-def _superlative_after(token: Token, opening: tuple[str, ...]) -> Token | None:
-    """The graded word after `opening` ("of the"): "finest", or the adjective of "most influential"."""
-    start = token.i + 1 + len(opening)
-    end = min(start + 2, token.sent.end)
-    if start >= end or tuple(t.lower_ for t in token.doc[token.i + 1: start]) != opening:
+def _determiner_end(doc: Doc, i: int) -> int | None:
+    """Where the definite determiner at `i` ends: "the", "his", "Europe's" (a possessor: as definite as "the")."""
+    if i >= len(doc):
         return None
-    graded = token.doc[start]
+    if doc[i].lower_ == "the" or doc[i].tag_ == "PRP$":
+        return i + 1
+    if i + 1 < len(doc) and doc[i].pos_ in {"PROPN", "NOUN"} and doc[i + 1].tag_ == "POS":
+        return i + 2
+    return None
+
+
+def _superlative_after(token: Token, opening: tuple[str, ...]) -> Token | None:
+    """The graded word after `opening` ("of") and a definite determiner ("the", "his", "nature's"): "finest", or
+    the adjective of "most influential"."""
+    doc = token.doc
+    after = token.i + 1 + len(opening)
+    start = _determiner_end(doc, after) if tuple(t.lower_ for t in doc[token.i + 1: after]) == opening else None
+    end = min(start + 2, token.sent.end) if start is not None else 0
+    if start is None or start >= end:
+        return None
+    graded = doc[start]
     if graded.tag_ == "JJS":
         return graded
-    following = token.doc[start + 1] if start + 1 < end else None
+    following = doc[start + 1] if start + 1 < end else None
     if graded.tag_ == "RBS" and following is not None and following.pos_ in {"ADJ", "ADV", "VERB"}:
         return following
     return None
@@ -83,7 +97,7 @@ def _superlative_after(token: Token, opening: tuple[str, ...]) -> Token | None:
 
 def ranking(token: Token, words: HedgeWords) -> Extent:
     """A ranking among peers with no judge: "one of the greatest", "among the most beautiful"."""
-    opening = ("of", "the") if token.lower_ == "one" else ("the",)
+    opening = ("of",) if token.lower_ == "one" else ()
     graded = _superlative_after(token, opening)
     return (token, graded) if graded is not None else None
 
