@@ -263,8 +263,11 @@ def _equative(token: Token) -> bool:
 
 
 def quantifier(token: Token, words: HedgeWords) -> Extent:
-    if token.pos_ not in {"DET", "ADJ", "PRON", "NOUN"} or _previous(token) in {"how", "the", "at", "-"}:
+    previous = _previous(token)
+    if token.pos_ not in {"DET", "ADJ", "PRON", "NOUN"} or previous in {"how", "at", "-"}:
         return None
+    if previous == "the" and token.lower_ not in {"many", "several", "numerous", "countless"}:
+        return None  # "the most", "the certain knowledge"; "the many critics" still leaves the count vague
     if _equative(token):
         return None  # "as many children as possible", "as many as 300": the comparison gives the measure
     if token.lower_ == "some" and token.dep_ == "det" and token.head.tag_ in {"NN", "NNP"}:
