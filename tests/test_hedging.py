@@ -8,7 +8,10 @@ Decisions the negative cases pin down:
   the perfect ("may have left") it is epistemic.
 - "May I ask", "if I may": asking permission.
 - "some" with a singular or mass noun ("some support", "for some reason") is an amount or an unidentified
-  one, not a vague group; "some" with a plural ("some analysts") or a number ("some 40") hedges.
+  one, not a vague group; "some" with a plural ("some analysts") hedges.
+- A rounded figure ("about 300", "some 40", "roughly half") gives the quantity and only marks the rounding:
+  no hedge (Prince, Frader & Bosk 1982: an approximator of content, not a shield of commitment). A quantity
+  left vague ("several villages", "nearly all") is an approximator hedge.
 - A passive of saying needs the claim as its complement ("is said to", "it is believed that"): "nothing is
   said about the budget" reports no hearsay.
 - "can" is never a hedge: ability and possibility, not doubt about a claim.
@@ -101,10 +104,6 @@ def hedges(nlp: Language, lexicon: HedgeLexicon, text: str,
     ("It is likely that the vote will be delayed.", "likely", HedgeType.EPISTEMIC),
     ("Investigators are looking at a possible link to the attack.", "possible", HedgeType.EPISTEMIC),
     ("Prices tend to rise before the holidays.", "tend", HedgeType.EPISTEMIC),
-    ("About 300 people attended the rally.", "about", HedgeType.APPROXIMATOR),
-    ("Roughly half of the voters stayed home.", "roughly", HedgeType.APPROXIMATOR),
-    ("The blast killed some 40 soldiers.", "some", HedgeType.APPROXIMATOR),
-    ("Around 2,000 troops were sent to the border.", "around", HedgeType.APPROXIMATOR),
     ("Several villages were flooded overnight.", "several", HedgeType.APPROXIMATOR),
     ("Nearly all of the ballots were counted.", "nearly", HedgeType.APPROXIMATOR),
     ("Many critics dismissed the plan as naive.", "many", HedgeType.VAGUE_ATTRIBUTION),
@@ -190,6 +189,9 @@ def test_finds_hedge(nlp: Language, lexicon: HedgeLexicon, text: str, cue: str, 
     "If the gate were left open, the dog could run into the road.",
     "The manuscript remained unknown to historians until 1950.",
     "The charity wants to feed as many children as possible.",
+    "About 300 people attended the rally.",
+    "The blast killed some 40 soldiers.",
+    "Roughly half of the voters stayed home.",
 ])
 def test_no_hedge(nlp: Language, lexicon: HedgeLexicon, text: str) -> None:
     assert hedges(nlp, lexicon, text) == ()

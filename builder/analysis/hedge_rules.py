@@ -243,12 +243,6 @@ def _quantity_follows(token: Token, words: HedgeWords) -> bool:
     return first.lower_ in {"a", "an"} and len(following) > 1 and following[1].lemma_.lower() in words.measure
 
 
-def approximate(token: Token, words: HedgeWords) -> Extent:
-    if not _quantity_follows(token, words) or (token.lower_ == "some" and token.tag_ not in {"DT", "RB"}):
-        return None
-    return token, token
-
-
 def _noun_group(token: Token) -> Token:
     """The head of the noun group a determiner or adjective belongs to."""
     return token.head if token.dep_ in {"det", "amod", "nummod"} else token
@@ -268,8 +262,8 @@ def quantifier(token: Token, words: HedgeWords) -> Extent:
         return None
     if previous == "the" and token.lower_ not in {"many", "several", "numerous", "countless"}:
         return None  # "the most", "the certain knowledge"; "the many critics" still leaves the count vague
-    if _equative(token):
-        return None  # "as many children as possible", "as many as 300": the comparison gives the measure
+    if _equative(token) or (token.lower_ == "some" and _quantity_follows(token, words)):
+        return None  # "as many as 300", "some 40 soldiers": a figure is given, only rounded (hedges.tsv)
     if token.lower_ == "some" and token.dep_ == "det" and token.head.tag_ in {"NN", "NNP"}:
         head = token.head
         if head.lemma_ in words.speech:
@@ -320,6 +314,6 @@ def weasel(token: Token, words: HedgeWords) -> Extent:
 
 CHECKS: Mapping[str, Check] = MappingProxyType({
     "modal": modal, "word": word, "attributive": attributive, "predicate": predicate, "raising": raising,
-    "evidential": evidential, "passive": passive, "agentless": agentless, "approximate": approximate,
+    "evidential": evidential, "passive": passive, "agentless": agentless,
     "quantifier": quantifier, "weasel": weasel,
 })

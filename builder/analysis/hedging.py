@@ -1,4 +1,4 @@
-"""Hedge finder: epistemic hedges (may, reportedly, experts believe, probably, about 300) and whose they are.
+"""Hedge finder: epistemic hedges (may, reportedly, experts believe, probably, several villages) and whose they are.
 
 One pass over the tokens looks each lemma and word form up in `hedges.tsv`; the entry's rule (a small parse
 check in `hedge_rules`) decides whether this use hedges. The voice is ATTRIBUTED when the hedge lies inside
