@@ -303,3 +303,34 @@ def test_quote_ending_a_paragraph_is_not_the_next_paragraphs(analyser: Analyser)
     assert found["According to"].content is not None
     assert found["According to"].content.text == "the cooperation grows"
     assert found["said"].content is not None and "The sides discussed" in found["said"].content.text
+
+
+def test_speaker_beside_a_telling_verb_is_before_it(analyser: Analyser) -> None:
+    """After "told" comes the addressee: the speaker next to the verb is the one before it."""
+    from spacy.tokens import Doc
+
+    from builder.analysis.attr_cues import adjacent_speaker
+
+    words = ["“", "Go", "”", ",", "Ramos", ",", "58", ",", "told", "AFP", "."]
+    pos = ["PUNCT", "VERB", "PUNCT", "PUNCT", "PROPN", "PUNCT", "NUM", "PUNCT", "VERB", "PROPN", "PUNCT"]
+    doc = Doc(analyser.nlp.vocab, words=words, pos=pos, lemmas=[w.lower() for w in words[:8]] + ["tell", "afp", "."])
+    speaker = adjacent_speaker(doc[8], (doc[0].idx, doc[2].idx + 1))
+    assert speaker is not None and speaker.text == "Ramos"
+    said = Doc(analyser.nlp.vocab, words=["“", "Go", "”", ",", "said", "Ramos", "."],
+               pos=["PUNCT", "VERB", "PUNCT", "PUNCT", "VERB", "PROPN", "PUNCT"])
+    speaker = adjacent_speaker(said[4], (said[0].idx, said[2].idx + 1))
+    assert speaker is not None and speaker.text == "Ramos"
+
+
+def test_subject_before_a_party_label(analyser: Analyser) -> None:
+    """A finite verb the parser left without a subject takes the name before it, across a party label."""
+    from spacy.tokens import Doc
+
+    from builder.analysis.attr_patterns import _preceding_subject
+
+    words = ["Lena", "Ortiz", "(", "D-Vt.", ")", "called", "the", "plan", "a", "sham", "."]
+    pos = ["PROPN", "PROPN", "PUNCT", "PROPN", "PUNCT", "VERB", "DET", "NOUN", "DET", "NOUN", "PUNCT"]
+    tags = ["NNP", "NNP", "-LRB-", "NNP", "-RRB-", "VBD", "DT", "NN", "DT", "NN", "."]
+    doc = Doc(analyser.nlp.vocab, words=words, pos=pos, tags=tags)
+    subject = _preceding_subject(doc[5])
+    assert subject is not None and subject.text == "Ortiz"

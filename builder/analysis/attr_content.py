@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from builder.analysis.attr_cues import SUBJECTS, complement_of, subtree_chars
+from builder.analysis.attr_cues import ADDRESSEE_VERBS, SUBJECTS, complement_of, subtree_chars
 
 OBJECT_DEPS = frozenset({"dobj", "dative", "prep", "attr", "oprd"})
 PREDICATIVE_DEPS = frozenset({"dobj", "oprd", "xcomp", "ccomp", "acomp", "attr"})
@@ -19,9 +19,6 @@ PREDICATIVE_DEPS = frozenset({"dobj", "oprd", "xcomp", "ccomp", "acomp", "attr"}
 CONTENT_PREPOSITIONS = frozenset({"about", "of", "on", "against", "for", "over", "as", "to", "at", "with", "into",
                                   "toward", "towards", "that", "upon", "from"})
 PREDICATIVE_PREPOSITIONS = frozenset({"as", "of", "for", "to", "with", "from", "against", "about", "into"})
-# Verbs whose personal object is the addressee, not the message (Levin 37.2 tell, 37.9 advise).
-ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "reassure", "remind", "warn", "brief", "notify", "advise",
-                             "ask", "urge", "thank", "caution", "email", "text"})
 # The channel of a statement: "said in an interview", "wrote on Twitter".
 MEDIA = frozenset({"twitter", "facebook", "instagram", "television", "tv", "radio", "air", "show", "program",
                    "programme", "website", "blog", "page", "call", "phone", "telephone", "interview", "statement",

@@ -27,6 +27,9 @@ QUESTIONED = frozenset({"ask", "press", "question", "quiz", "tell"})
 # Messages whose content is their sender's words ("put out a statement saying ...").
 MESSAGES = frozenset({"statement", "letter", "speech", "resolution", "ad", "advertisement", "notice", "email",
                       "memo", "tweet", "post", "video", "message", "release", "op-ed", "column", "note"})
+# Verbs whose personal object is the addressee, not the message (Levin 37.2 tell, 37.9 advise).
+ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "reassure", "remind", "warn", "brief", "notify", "advise",
+                             "ask", "urge", "thank", "caution", "email", "text"})
 # Verbs that are cues on their own but aspectual with an infinitive ("continued to rise").
 ASPECTUAL = frozenset({"continue", "begin", "start"})
 # Heads that assert the infinitive under them ("continued to insist", "went on to say", "tend to favour",
@@ -156,7 +159,10 @@ def adjacent_speaker(verb: Token, content: tuple[int, int] | None) -> Token | No
     """The speaker next to a verb after a quotation ('"...," said Hester', '"...," Hester said'), used when
     the parser took a word of the quotation for the subject."""
     doc = verb.doc
-    candidates = list(doc[verb.i + 1 : verb.i + 3]) + list(reversed(doc[max(0, verb.i - 3) : verb.i]))
+    # after "told" comes the addressee ('"...," Ramos, 58, told AFP'): the speaker stands before it
+    telling = verb.lemma_.lower() in ADDRESSEE_VERBS
+    before = list(reversed(doc[max(0, verb.i - (5 if telling else 3)) : verb.i]))
+    candidates = (before if telling else list(doc[verb.i + 1 : verb.i + 3]) + before)
     for token in candidates:
         if token.is_punct or token.pos_ not in ("PROPN", "NOUN", "PRON") or token.ent_type_ in ("DATE", "TIME"):
             continue

@@ -99,11 +99,22 @@ def _preceding_subject(verb: Token) -> Token | None:
         token = token.nbor(-1)
     if token is not None and token.text == "," and token.i > 0 and token.nbor(-1).pos_ == "PROPN":
         token = token.nbor(-1)  # a name in apposition, closed by a comma
+    elif token is not None and token.text == ")":
+        token = _before_parenthesis(token)  # "Sen. Lindsey Graham (R-SC) called out ..."
     if token is None or token.pos_ not in ("NOUN", "PROPN", "PRON") or token.lower_ in RELATIVE:
         return None
     while token.dep_ in ("compound", "flat") and token.head.i > token.i:
         token = token.head
     return token
+
+
+def _before_parenthesis(closing: Token) -> Token | None:
+    """The word before a short parenthesis ("(R-S.C.)", "(pictured)") that `closing` ends."""
+    doc = closing.doc
+    for i in range(closing.i - 1, max(0, closing.i - 8), -1):
+        if doc[i].text == "(":
+            return doc[i - 1] if i > 0 else None
+    return None
 
 
 def _speaker(verb: Token, content: tuple[int, int] | None, quotes: tuple[tuple[int, int], ...] = ()) -> SpacySpan | None:
