@@ -32,6 +32,7 @@ Decisions the negative cases pin down:
   conviction, and "thinks of" makes no claim.
 - A passive of considering under "if" ("he is considered absent if") states a rule, not a view held by unnamed
   people.
+- A vague source voices a claim: "others think that ..." hedges, "others are thinking about her" names a topic.
 - "His critics", "Buchanan's supporters": the possessor of a relational noun is what they judge, not who they
   are, so the source stays vague; "the experts", "Harvard experts" name or pick out the source.
 - "extremely popular" (fame graded up) implies a judging public nobody names: a peacock, so vague_attribution;
@@ -141,6 +142,7 @@ def hedges(nlp: Language, lexicon: HedgeLexicon, text: str,
     ("Regulators could fine the bank next year.", "could", HedgeType.MODAL),
     ("His critics say the plan is naive.", "his critics say", HedgeType.VAGUE_ATTRIBUTION),
     ("Diplomats say the talks have stalled.", "diplomats say", HedgeType.VAGUE_ATTRIBUTION),
+    ("Others think that the storm will pass.", "others think", HedgeType.VAGUE_ATTRIBUTION),
     ("The deal was hailed as a breakthrough.", "was hailed", HedgeType.VAGUE_ATTRIBUTION),
     ("It is not known whether the pilot had slept.", "whether", HedgeType.EPISTEMIC),
 ])
@@ -192,6 +194,7 @@ def test_finds_hedge(nlp: Language, lexicon: HedgeLexicon, text: str, cue: str, 
     "About 300 people attended the rally.",
     "The blast killed some 40 soldiers.",
     "Roughly half of the voters stayed home.",
+    "Others are thinking about the storm.",
 ])
 def test_no_hedge(nlp: Language, lexicon: HedgeLexicon, text: str) -> None:
     assert hedges(nlp, lexicon, text) == ()

@@ -18,7 +18,7 @@ from types import MappingProxyType
 
 from spacy.tokens import Doc, Token
 
-from builder.analysis.hedge_rules import Check, Extent, HedgeWords, agentless, quantifier
+from builder.analysis.hedge_rules import Check, Extent, HedgeWords, agentless, quantifier, topic_only
 
 
 def quantified(token: Token) -> Token | None:
@@ -32,7 +32,7 @@ def quantified(token: Token) -> Token | None:
 def _claim_frame(noun: Token, words: HedgeWords) -> bool:
     """The people hold or voice a view: "many residents believe", "seen by many people as", "those who say"."""
     if noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.lemma_ in words.speech:
-        return True
+        return not topic_only(noun.head)
     if noun.dep_ == "pobj" and noun.head.dep_ == "agent" and noun.head.head.lemma_ in words.speech:
         return True
     return any(c.dep_ == "relcl" and c.lemma_ in words.speech for c in noun.children)

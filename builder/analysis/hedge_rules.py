@@ -296,12 +296,19 @@ def vague_group(noun: Token, words: HedgeWords) -> bool:
     return True
 
 
+def topic_only(verb: Token) -> bool:
+    """ "others are thinking about her", "critics talk about the film": a topic, no claim voiced ("spoke of a
+    betrayal" can voice one, so only "about")."""
+    topic = any(c.dep_ == "prep" and c.lower_ == "about" for c in verb.children)
+    return topic and not any(c.dep_ in {"ccomp", "xcomp", "dobj", "oprd"} for c in verb.children)
+
+
 def weasel(token: Token, words: HedgeWords) -> Extent:
     subject = token.dep_ in {"nsubj", "nsubjpass"}
     if (token.pos_ not in {"NOUN", "PRON"} and not subject) or not vague_group(token, words):
         return None
     head = token.head
-    if subject and head.lemma_ in words.speech:
+    if subject and head.lemma_ in words.speech and not topic_only(head):
         first = min(token.subtree, key=lambda t: t.i)
         return (first, head) if 0 < head.i - token.i <= 3 else (first, token)
     clauses = [c for c in token.children if c.dep_ == "relcl" and c.lemma_ in words.speech]
