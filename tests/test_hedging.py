@@ -27,7 +27,8 @@ Decisions the negative cases pin down:
   "whatever may happen", "what could cause") say what can happen (root possibility, Coates 1983); with a state
   ("may be"), the perfect, a passive or a specific subject ("the talks may fail", "it could take weeks") they
   doubt. "could"/"might" with a noun subject ("regulators could fine") predict, as news uses them.
-- "more likely to migrate" compares tendencies across cases; "more likely that", "most likely" weigh a claim.
+- "more likely to migrate" compares tendencies across cases, as does "tend to fly more slowly than"; "more
+  likely that", "most likely", a plain "tend to rise" weigh a claim.
 - "I think", "I suspect that" hedge (the speaker's own guess); the institutional "we believe" declares a
   conviction, and "thinks of" makes no claim.
 - A passive of considering under "if" ("he is considered absent if") states a rule, not a view held by unnamed
@@ -195,6 +196,7 @@ def test_finds_hedge(nlp: Language, lexicon: HedgeLexicon, text: str, cue: str, 
     "The blast killed some 40 soldiers.",
     "Roughly half of the voters stayed home.",
     "Others are thinking about the storm.",
+    "Larger birds tend to fly more slowly than small ones.",
 ])
 def test_no_hedge(nlp: Language, lexicon: HedgeLexicon, text: str) -> None:
     assert hedges(nlp, lexicon, text) == ()

@@ -175,9 +175,10 @@ def _comparative_tendency(token: Token) -> bool:
 def raising(token: Token, words: HedgeWords) -> Extent:
     if token.pos_ not in {"VERB", "AUX"}:
         return None
-    if token.lemma_ == "seem" or any(c.dep_ in {"xcomp", "ccomp", "acomp", "attr", "oprd"} for c in token.children):
-        return token, token
-    return None
+    complements = [c for c in token.children if c.dep_ in {"xcomp", "ccomp", "acomp", "attr", "oprd"}]
+    if token.lemma_ == "tend" and any(t.tag_ in {"JJR", "RBR"} for c in complements for t in c.subtree):
+        return None  # "tends to use more elbow strikes than": a tendency compared across kinds, as "more likely to"
+    return (token, token) if token.lemma_ == "seem" or complements else None
 
 
 def _animate(subject: Token) -> bool:
