@@ -31,6 +31,7 @@ OUT = ROOT / "bench" / "errors-hedging.md"
 WINDOW = 5  # words either side of the cue in an excerpt: at most 11 words plus the cue
 QUANTIFIERS = frozenset({"many", "some", "several", "most", "certain"})
 MODALS = frozenset({"may", "might", "could", "would"})
+ROUNDERS = frozenset({"about", "around", "approximately", "roughly", "circa", "some", "estimated"})
 GENERALISING = frozenset({"generally", "commonly", "widely", "largely", "sometimes", "relatively", "essentially",
                           "in general", "tends", "tend", "tended", "somewhat"})
 
@@ -61,7 +62,7 @@ def fp_class(hedges: tuple[Hedge, ...]) -> str:
     if cues <= GENERALISING:
         return "generalising adverb only (\"generally\", \"commonly\")"
     if types == {HedgeType.APPROXIMATOR}:
-        return "approximator only (\"about 300\", \"almost\")"
+        return "approximator only (\"almost\", \"nearly all\")"
     if all(" " in c and c.split()[0] in {"is", "was", "are", "were", "has", "have", "been", "be"} for c in cues):
         return "agentless passive only (\"is considered\", \"was said\")"
     if len(hedges) > 1:
@@ -73,6 +74,11 @@ def _words(doc: Doc, forms: frozenset[str]) -> Token | None:
     return next((t for t in doc if t.lower_ in forms), None)
 
 
+def _rounded(doc: Doc) -> Token | None:
+    """A rounded figure ("about 300", "some 40"): left out by design (hedges.tsv, approximators of quantity)."""
+    return next((t for t in doc[:-1] if t.lower_ in ROUNDERS and doc[t.i + 1].like_num), None)
+
+
 def _superlative(doc: Doc) -> Token | None:
     return next((t for t in doc if t.tag_ in {"JJS", "RBS"}), None)
 
@@ -82,6 +88,7 @@ def _intensified(doc: Doc) -> Token | None:
 
 
 FN_CLASSES: tuple[tuple[str, Callable[[Doc], Token | None]], ...] = (
+    ("rounded figure, left out by design (\"approximately 25%\", \"about 300\")", _rounded),
     ("left-out vague quantity (\"various\", \"numerous\", \"a number of\", \"few\", \"majority\")",
      lambda d: _words(d, frozenset({"various", "numerous", "number", "few", "majority", "variety"}))),
     ("frequency adverb (\"often\", \"usually\", \"typically\")",

@@ -1,9 +1,9 @@
 """Accuracy gate: hedge detection on the CoNLL-2010 Wikipedia weasel/hedge sentences (../shared/eval).
 
 A sentence counts as uncertain when at least one hedge is reported. The floor sits about 0.02 under the figure
-reached on the dev part (uncertain-class F1 0.836, P 0.791, R 0.888; even ids 0.832, odd ids 0.841: each rule
-change was kept only when both halves gained), so a regression fails here before it reaches the held-out
-judgement; it never goes below the project's hard floor of 0.70.
+reached on the dev part (uncertain-class F1 0.845, P 0.805, R 0.889; even ids 0.842, odd ids 0.849: each rule
+change was kept only when neither half lost and one gained), so a regression fails here before it reaches the
+held-out judgement; it never goes below the project's hard floor of 0.70.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-F1_FLOOR = 0.816
+F1_FLOOR = 0.826
 
 
 @pytest.mark.accuracy
