@@ -53,6 +53,7 @@ from pathlib import Path
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from builder.analysis import Analyser
 from builder.analysis.hedging import HedgeLexicon, find_hedges, load_hedge_lexicon
@@ -242,3 +243,13 @@ def test_southfront_seed(analyser: Analyser) -> None:
     assert at("according to some data", "according to some data").voice is Voice.ATTRIBUTED
     may = at("may be indirectly involved", "may")
     assert (may.type, may.voice) == (HedgeType.MODAL, Voice.ATTRIBUTED)
+
+
+def test_some_before_a_noun_compound_counts_the_plural(nlp: Language, lexicon: HedgeLexicon) -> None:
+    """The parser sometimes hangs "some" on the first noun of "some menu items" and makes that noun a subject of
+    its own; the plural that follows is still what "some" counts (a vague count, not "some support")."""
+    words = ["Some", "menu", "items", "vanished", "."]
+    doc = Doc(nlp.vocab, words=words, tags=["DT", "NN", "NNS", "VBD", "."], pos=["DET", "NOUN", "NOUN", "VERB", "PUNCT"],
+              heads=[1, 2, 3, 3, 3], deps=["det", "nsubj", "nsubj", "ROOT", "punct"],
+              lemmas=["some", "menu", "item", "vanish", "."])
+    assert [(h.cue, h.type) for h in find_hedges(doc, (), lexicon)] == [("some", HedgeType.APPROXIMATOR)]

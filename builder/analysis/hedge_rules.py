@@ -249,6 +249,12 @@ def _noun_group(token: Token) -> Token:
     return token.head if token.dep_ in {"det", "amod", "nummod"} else token
 
 
+def _plural_next(noun: Token) -> bool:
+    """A singular noun right before a plural one modifies it, whatever the parse: "some gameplay modes"."""
+    following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    return following is not None and following.tag_ == "NNS"
+
+
 def _equative(token: Token) -> bool:
     """ "as many ... as": the second "as" follows the quantifier or hangs on the noun it counts."""
     if _previous(token) != "as" or token.i + 1 >= len(token.doc):
@@ -265,7 +271,7 @@ def quantifier(token: Token, words: HedgeWords) -> Extent:
         return None  # "the most", "the certain knowledge"; "the many critics" still leaves the count vague
     if _equative(token) or (token.lower_ == "some" and _quantity_follows(token, words)):
         return None  # "as many as 300", "some 40 soldiers": a figure is given, only rounded (hedges.tsv)
-    if token.lower_ == "some" and token.dep_ == "det" and token.head.tag_ in {"NN", "NNP"}:
+    if token.lower_ == "some" and token.dep_ == "det" and token.head.tag_ in {"NN", "NNP"} and not _plural_next(token.head):
         head = token.head
         if head.lemma_ in words.speech:
             return token, head  # "some claim that ...", misparsed as a noun group: a weasel all the same
