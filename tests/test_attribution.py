@@ -220,6 +220,10 @@ CONSTRUCTIONS = [
     ("The governor used to support the harbour plan.", "support", "The governor", "the harbour plan"),
     ("After Long Delay, Lena Ortiz Slams Council Over Park Closure\nThe park closed.", "Slams", "Lena Ortiz",
      "Council Over Park Closure"),
+    ("As the mayor put it, the harbour plan was a costly failure.", "put it", "the mayor",
+     "the harbour plan was a costly failure"),
+    ("“The harbour must stay open for all of us.” ― Ana Ruiz “We need the harbour for our boats.” ― Lena Ortiz",
+     "―", "Ana Ruiz", "“The harbour must stay open for all of us.”"),
 ]
 
 

@@ -185,7 +185,9 @@ def cue_extent(verb: Token, lexicon: CueLexicon) -> tuple[int, int, AttributionT
     """The cue's character range: the verb plus a particle or preposition that forms a phrasal cue."""
     for child in verb.rights:
         key = (verb.lemma_.lower(), child.lower_)
-        if child.dep_ in ("prt", "prep") and key in lexicon.phrasal and child.i <= verb.i + 2:
+        # an object pronoun only in the idiom "put it" (PARC 3.0), read as a particle
+        if (child.dep_ in ("prt", "prep") or (child.dep_, child.lower_) == ("dobj", "it")) and key in lexicon.phrasal \
+                and child.i <= verb.i + 2:
             return verb.idx, child.idx + len(child), lexicon.phrasal[key]
     return verb.idx, verb.idx + len(verb), None
 

@@ -20,7 +20,8 @@ QUOTATION = re.compile(r"“[^”\"\n]*(?:[”\"]|(?=\n)|$)|''(?:(?!'')[^\n])*(?
 # Scare quotes and titles are short; a quoted stretch of this many words is somebody's words.
 MIN_QUOTED_WORDS = 3
 # "“...” ― Sonya Herridge": a dash and a short name after a quotation.
-DASH_SPEAKER = re.compile(r"\s*[―—–]\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*(?=\n|$|,)")
+# the name ends its line, a clause or the testimonial, before the next one's quotation ('” ― Ana Ruiz “...')
+DASH_SPEAKER = re.compile(r"\s*[―—–]\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*(?=\n|$|,|[“\"])")
 BETWEEN = re.compile(r"[\s,.;:]*")
 QUOTE_MARKS = re.compile(r"[“”\"]|''")
 # The longest rest-of-sentence between a quotation's cue and the quotation that continues it.
