@@ -338,3 +338,9 @@ def test_subject_before_a_party_label(analyser: Analyser) -> None:
     doc = Doc(analyser.nlp.vocab, words=words, pos=pos, tags=tags)
     subject = _preceding_subject(doc[5])
     assert subject is not None and subject.text == "Ortiz"
+
+
+def test_parenthetical_as_clause_has_its_own_speaker(analyser: Analyser) -> None:
+    found = by_cue(attributions(analyser, "The harbour, as one of the council's engineers noted, rarely floods in winter."),
+                   "noted")
+    assert found.source is not None and "engineers" in found.source.span.text

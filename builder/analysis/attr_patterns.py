@@ -117,8 +117,18 @@ def _before_parenthesis(closing: Token) -> Token | None:
     return None
 
 
+def _parenthetical_as(verb: Token, subject: Token) -> bool:
+    """ "Hawaii, as one of his advisers pointed out, ...": the parser took the main clause's subject for the
+    subject of the verb of a parenthetical "as"-clause; the noun phrase after "as" is its subject."""
+    between = verb.doc[subject.i + 1 : verb.i]
+    marks = [t.i for t in between if t.lower_ == "as" and t.i > subject.i + 1 and t.nbor(-1).text == ","]
+    return bool(marks) and not any(t.pos_ in ("VERB", "AUX") for t in verb.doc[marks[-1] + 1 : verb.i])
+
+
 def _speaker(verb: Token, content: tuple[int, int] | None, quotes: tuple[tuple[int, int], ...] = ()) -> SpacySpan | None:
     subject = subject_of(verb) or _stranded_subject(verb) or _preceding_subject(verb)
+    if subject is not None and subject.i < verb.i and _parenthetical_as(verb, subject):
+        subject = _preceding_subject(verb) or subject
     inside = next(((s, e) for s, e in quotes if subject is not None and s < subject.idx < e <= verb.idx), None)
     if subject is not None and (inside or (content is not None and content[0] <= subject.idx < content[1])):
         # The parser took a word of the quotation for the subject ('"..., it will," said James Acton').
