@@ -224,6 +224,8 @@ CONSTRUCTIONS = [
      "the harbour plan was a costly failure"),
     ("“The harbour must stay open for all of us.” ― Ana Ruiz “We need the harbour for our boats.” ― Lena Ortiz",
      "―", "Ana Ruiz", "“The harbour must stay open for all of us.”"),
+    ("“The harbour must stay open for everyone,” the letter reads.", "reads", "the letter",
+     "“The harbour must stay open for everyone,”"),
 ]
 
 
@@ -270,6 +272,7 @@ def test_headline_needs_a_verb_form(analyser: Analyser) -> None:
 
 
 @pytest.mark.parametrize(("text", "cue"), [
+    ("I read the letter twice before the meeting.", "read"),
     ("The mayor maintained control of the council.", "maintained"),  # a clause-only cue without a clause
     ("Ruth Amsel spoke first.\nAmsel: 547.", ":"),  # a tally, not a statement
     ("Officials said that voters who believe the tax is unfair will stay home.", "believe"),  # the officials' words
