@@ -1,7 +1,7 @@
 """Seed acceptance: the two shipped articles, built by the real pipeline, show the right sources on their pages.
 
-Checked on the generated Markdown (the attributions table, the hedge lists and the story page), so what the
-reader sees is what is tested.
+Checked on the generated pages (the attributions table and hedge lists, raw HTML in the Markdown, and the story
+page), so what the reader sees is what is tested.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from builder.config import load_config
 from builder.pipeline import run
 
 ROOT = Path(__file__).resolve().parent.parent
-LINK_TEXT = re.compile(r"\[([^\]]*)\]\(#[^)]*\)")
+CELL = re.compile(r"<td[^>]*>(.*?)</td>")
+TAG = re.compile(r"<[^>]+>")
 
 
 @dataclass(frozen=True)
@@ -47,19 +48,21 @@ def unescape(cell: str) -> str:
 
 
 def mention_and_name(cell: str) -> tuple[str, str]:
-    """A source cell reads `[mention](#anchor) → resolved name`, or just the link when both are the same."""
-    mention = unescape(" ".join(LINK_TEXT.findall(cell)))
-    return mention, unescape(cell.split("→", 1)[1].strip()) if "→" in cell else mention
+    """A source cell reads `mention → resolved name` (the mention may be a link), or just the mention when both
+    are the same."""
+    mention, _, name = unescape(TAG.sub("", cell)).partition(" → ")
+    return mention.strip(), (name or mention).strip()
 
 
 def rows(page: Path) -> list[Row]:
+    """The attributions table (raw HTML, one row per attribution)."""
     text = page.read_text(encoding="utf-8")
     table = text.split("## Attributions", 1)[1].split("\n## ", 1)[0]
     found = []
-    for line in table.splitlines():
-        cells = [c.strip() for c in line.strip().strip("|").split(" | ")]
-        if len(cells) < 8 or not cells[0].startswith("["):
-            continue
+    for row in table.split("<tr>")[1:]:
+        cells = CELL.findall(row)
+        if len(cells) < 8:
+            continue  # the header row
         mention, name = mention_and_name(cells[2])
         found.append(Row(mention_and_name(cells[1])[0], mention, name, cells[3], mention_and_name(cells[4])[1], cells[5]))
     return found
@@ -126,11 +129,11 @@ def test_southfront_mentions_resolve(built: Path) -> None:
 
 def test_southfront_hedges_by_voice(built: Path) -> None:
     text = article(built, "southfront").read_text(encoding="utf-8")
-    outlet = text.split('id="hedges-outlet"', 1)[1].split("\n", 1)[0]
-    attributed = text.split('id="hedges-attributed"', 1)[1].split("\n", 1)[0]
-    assert "[Experts believe]" in outlet
-    assert "[according to some data]" in attributed
-    assert "[may]" in attributed and "[may]" not in outlet
+    outlet = text.split('id="hedges-outlet"', 1)[1].split("</li>", 1)[0]
+    attributed = text.split('id="hedges-attributed"', 1)[1].split("</li>", 1)[0]
+    assert ">Experts believe</a>" in outlet
+    assert ">according to some data</a>" in attributed
+    assert ">may</a>" in attributed and ">may</a>" not in outlet
 
 
 def test_seeds_share_one_story(built: Path) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from builder.compare import attribution_anchor, hedge_anchor
 from builder.models import AnalysedArticle, Attribution, RemovedBlock, Source, SourceKind, Voice
-from builder.render.escape import attr, front_matter, http_url, md, md_short, text_html
+from builder.render import rawhtml
+from builder.render.escape import attr, front_matter, http_url, md, text_html
 from builder.render.figures import DASH, KIND_LABELS, VOICE_LABELS, number
 from builder.render.highlight import LEGEND
 from builder.render.paths import link
@@ -69,24 +70,24 @@ def removed_section(removed: tuple[RemovedBlock, ...]) -> str:
     return block.replace("\n", "&#10;") + "\n"
 
 
-def _source_cell(source: Source | None, anchor: str) -> str:
+def _source_cell(source: Source | None, anchor: str = "") -> str:
     if source is None:
         return DASH
-    text = f"[{md_short(source.span.text, 40)}](#{anchor})"
+    label = rawhtml.short(source.span.text, 40)
+    cell = rawhtml.a(f"#{anchor}", label) if anchor else label
     if source.name != source.span.text:
-        text += f" → {md(source.name)}"
-    return text
+        cell += f" → {rawhtml.text(source.name)}"
+    return cell
 
 
-def _attribution_row(index: int, attribution: Attribution) -> str:
+def _attribution_row(index: int, attribution: Attribution) -> list[str]:
+    """Links to the cue and the source only: the via and the content are highlighted beside them, and every
+    link here is parsed two or three times by the site build (bench/build_scale.txt)."""
     kind = KIND_LABELS[attribution.source.kind] if attribution.source else DASH
-    via = _source_cell(attribution.via, attribution_anchor(index, "via"))
-    content = (f"[{md_short(attribution.content.text, 50)}](#{attribution_anchor(index, 'txt')})"
-               if attribution.content else DASH)
-    cells = [f"[{index + 1}](#{attribution_anchor(index)})", f"[{md(attribution.cue.text)}](#{attribution_anchor(index)})",
-             _source_cell(attribution.source, attribution_anchor(index, "src")), kind, via,
-             attribution.style.value, attribution.type.value, content]
-    return "| " + " | ".join(cells) + " |"
+    content = rawhtml.short(attribution.content.text, 50) if attribution.content else DASH
+    return [str(index + 1), rawhtml.a(f"#{attribution_anchor(index)}", rawhtml.text(attribution.cue.text)),
+            _source_cell(attribution.source, attribution_anchor(index, "src")), kind, _source_cell(attribution.via),
+            attribution.style.value, attribution.type.value, content]
 
 
 def attributions_section(item: AnalysedArticle) -> str:
@@ -95,27 +96,29 @@ def attributions_section(item: AnalysedArticle) -> str:
     if not attributions:
         return head + "\nNone found.\n"
     rows = [_attribution_row(i, a) for i, a in enumerate(attributions)]
-    return (head + "\n| # | Cue | Source | Kind | Via | Style | Type | Content |\n|---:|---|---|---|---|---|---|---|\n"
-            + "\n".join(rows) + "\n")
+    return head + "\n" + rawhtml.table(["#", "Cue", "Source", "Kind", "Via", "Style", "Type", "Content"], rows,
+                                        numeric=[True]) + "\n"
 
 
 def sources_section(item: AnalysedArticle) -> str:
-    lines = ["## Sources by kind { #sources }\n"]
+    entries = []
     for kind in SourceKind:
         found = [(i, part, s) for i, a in enumerate(item.analysis.attributions)
                  for part, s in (("src", a.source), ("via", a.via)) if s is not None and s.kind is kind]
-        links = ", ".join(f"[{md_short(s.span.text, 40)}](#{attribution_anchor(i, part)})" for i, part, s in found)
-        lines.append(f'- <span id="sources-{kind.value}"></span>**{KIND_LABELS[kind]}** ({len(found)}): '
-                     f"{links or 'none'}")
-    return "\n".join(lines) + "\n"
+        links = ", ".join(rawhtml.a(f"#{attribution_anchor(i, part)}", rawhtml.short(s.span.text, 40))
+                          for i, part, s in found)
+        entries.append(rawhtml.item(f"<strong>{KIND_LABELS[kind]}</strong> ({len(found)}): {links or 'none'}",
+                                    f"sources-{kind.value}"))
+    return "## Sources by kind { #sources }\n\n" + rawhtml.items(entries) + "\n"
 
 
 def hedges_section(item: AnalysedArticle) -> str:
     hedges = item.analysis.hedges
-    lines = [f"## Hedges ({len(hedges)}) {{ #hedges }}\n"]
+    entries = []
     for voice in Voice:
         found = [(i, h) for i, h in enumerate(hedges) if h.voice is voice]
-        lines.append(f'- <span id="hedges-{voice.value}"></span>**{VOICE_LABELS[voice]}** ({len(found)}): '
-                     + (", ".join(f"[{md_short(h.span.text, 40)}](#{hedge_anchor(i)}) ({h.type.value})"
-                                  for i, h in found) or "none"))
-    return "\n".join(lines) + "\n"
+        links = ", ".join(f"{rawhtml.a(f'#{hedge_anchor(i)}', rawhtml.short(h.span.text, 40))} ({h.type.value})"
+                          for i, h in found)
+        entries.append(rawhtml.item(f"<strong>{VOICE_LABELS[voice]}</strong> ({len(found)}): {links or 'none'}",
+                                    f"hedges-{voice.value}"))
+    return f"## Hedges ({len(hedges)}) {{ #hedges }}\n\n" + rawhtml.items(entries) + "\n"

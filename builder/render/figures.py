@@ -7,7 +7,8 @@ from collections.abc import Callable, Sequence
 
 from builder.compare import CitedSource, Comparison, Evidence, OutletFigures
 from builder.models import SourceKind, Voice
-from builder.render.escape import md, md_short
+from builder.render import rawhtml as html
+from builder.render.escape import md
 from builder.render.paths import slugify
 from builder.render.site import SiteIndex
 
@@ -52,22 +53,20 @@ def summary_line(site: SiteIndex, comparison: Comparison) -> str:
 
 
 def figures_table(page: str, site: SiteIndex, outlets: Sequence[OutletFigures]) -> str:
-    head = "| Figure | " + " | ".join(site.outlet_link(page, f.outlet) for f in outlets) + " |"
-    rule = "|---|" + "---:|" * len(outlets)
-    rows = [head, rule]
-    for title, cell in table_rows(page, site):
-        rows.append(f"| {title} | " + " | ".join(cell(f) for f in outlets) + " |")
-    return "\n".join(rows) + "\n"
+    """One raw HTML table: a row per figure, a column per outlet, every cell a link to its evidence."""
+    head = ["Figure", *(site.outlet_html(page, f.outlet) for f in outlets)]
+    rows = [[title, *(cell(f) for f in outlets)] for title, cell in table_rows(page, site)]
+    return html.table(head, rows, numeric=[False, *(True for _ in outlets)]) + "\n"
 
 
 def table_rows(page: str, site: SiteIndex) -> list[tuple[str, Callable[[OutletFigures], str]]]:
     def to(measure: str, text: str, figures: OutletFigures) -> str:
-        return f"[{text}](#{anchor(figures, measure)})"
+        return html.a(f"#{anchor(figures, measure)}", text)
 
     def text_link(text: str, figures: OutletFigures) -> str:
         if len(figures.article_ids) != 1:
             return to("articles", text, figures)
-        return f"[{text}]({site.article_link(page, figures.article_ids[0], 'text')})"
+        return html.a(site.article_link(page, figures.article_ids[0], "text"), text)
 
     rows: list[tuple[str, Callable[[OutletFigures], str]]] = [
         ("Articles", lambda f: to("articles", str(len(f.article_ids)), f)),
@@ -97,48 +96,54 @@ def table_rows(page: str, site: SiteIndex) -> list[tuple[str, Callable[[OutletFi
 def evidence_links(page: str, site: SiteIndex, evidence: Sequence[Evidence]) -> str:
     if not evidence:
         return "none"
-    return " · ".join(f"[{md_short(e.text) or DASH}]({site.article_link(page, e.article_id, e.anchor)})"
+    return " · ".join(html.a(site.article_link(page, e.article_id, e.anchor), html.short(e.text) or DASH)
                       for e in evidence)
 
 
 def evidence_section(page: str, site: SiteIndex, figures: OutletFigures) -> str:
-    def item(measure: str, title: str, body: str) -> str:
-        return f'- <span id="{anchor(figures, measure)}"></span>**{title}:** {body}'
+    """The heading (Markdown, for the table of contents) and one raw HTML list. Each source is listed once,
+    under its kind; the "named" figure points at the named kinds together, "sources" at the whole list."""
+    def entry(measure: str, title: str, body: str) -> str:
+        return html.item(f"<strong>{title}:</strong> {body}", anchor(figures, measure))
 
-    def sources(found: Sequence[CitedSource]) -> str:
-        return source_list(page, site, found)
-
-    articles = " · ".join(f"[{md_short(site.articles[a].article.title)}]({site.article_link(page, a)})"
-                          for a in figures.article_ids)
-    lines = [
-        f"### {md(site.outlet_name(figures.outlet))} {{ #outlet-{slugify(figures.outlet)} {UNSEARCHED} }}\n",
-        item("articles", f"Articles ({len(figures.article_ids)})", articles),
-        item("attributions", f"Attributions ({len(figures.attributions)})",
-             evidence_links(page, site, figures.attributions)),
-        item("sources", f"Sources ({len(figures.sources)})", sources(figures.sources)),
-    ]
-    for kind in SourceKind:
+    def kind_entry(kind: SourceKind) -> str:
         found = figures.sources_of(kind)
-        lines.append(item(f"sources-{kind.value}", f"Sources, {KIND_LABELS[kind]} ({len(found)})", sources(found)))
-    lines += [
-        item("named", f"Named sources ({len(figures.named)} of {len(figures.sources)})", sources(figures.named)),
-        item("direct", f"Direct quotes ({len(figures.direct)} of {len(figures.attributions)})",
-             evidence_links(page, site, figures.direct)),
+        return entry(f"sources-{kind.value}", f"{KIND_LABELS[kind]} ({len(found)})", source_list(page, site, found))
+
+    named = [kind_entry(k) for k in SourceKind if k.is_named]
+    unnamed = [kind_entry(k) for k in SourceKind if not k.is_named]
+    count = len(figures.sources)
+    sources = html.items([
+        html.item(f"<strong>Named ({len(figures.named)} of {count}):</strong>" + html.items(named),
+                  anchor(figures, "named")),
+        html.item(f"<strong>Unnamed ({count - len(figures.named)} of {count}):</strong>" + html.items(unnamed)),
+    ])
+    articles = " · ".join(html.a(site.article_link(page, a), html.short(site.articles[a].article.title))
+                          for a in figures.article_ids)
+    entries = [
+        entry("articles", f"Articles ({len(figures.article_ids)})", articles),
+        entry("attributions", f"Attributions ({len(figures.attributions)})",
+              evidence_links(page, site, figures.attributions)),
+        entry("direct", f"Direct quotes ({len(figures.direct)} of {len(figures.attributions)})",
+              evidence_links(page, site, figures.direct)),
+        entry("sources", f"Sources ({count})", sources),
     ]
     for voice in Voice:
         found_hedges = figures.hedges_of(voice)
-        lines.append(item(f"hedges-{voice.value}",
-                          f"Hedges, {VOICE_LABELS[voice]} ({len(found_hedges)} in {figures.words} words)",
-                          evidence_links(page, site, found_hedges)))
-    return "\n".join(lines) + "\n"
+        entries.append(entry(f"hedges-{voice.value}",
+                             f"Hedges, {VOICE_LABELS[voice]} ({len(found_hedges)} in {figures.words} words)",
+                             evidence_links(page, site, found_hedges)))
+    heading = f"### {md(site.outlet_name(figures.outlet))} {{ #outlet-{slugify(figures.outlet)} {UNSEARCHED} }}\n"
+    return heading + "\n" + html.items(entries, "evidence") + "\n"
 
 
 def source_list(page: str, site: SiteIndex, cited: Sequence[CitedSource]) -> str:
+    """"Name (link to each mention, …)" for each source, as HTML."""
     if not cited:
         return "none"
     return " · ".join(
-        f"{md(s.name)} ({KIND_LABELS[s.kind]}: "
-        + ", ".join(f"[{md_short(m.text, 40)}]({site.article_link(page, m.article_id, m.anchor)})" for m in s.mentions)
+        f"{html.text(s.name)} ("
+        + ", ".join(html.a(site.article_link(page, m.article_id, m.anchor), html.short(m.text, 40)) for m in s.mentions)
         + ")"
         for s in cited
     )

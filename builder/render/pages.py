@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from builder.compare import compare, cross_sources, outlet_figures
 from builder.models import AnalysedArticle, Event, Story
+from builder.render import rawhtml
 from builder.render.chart_sets import home_charts, outlet_timeline
 from builder.render.charts import figures as chart_figures
 from builder.render.escape import attr, front_matter, http_url, md
@@ -20,11 +21,12 @@ def plural(count: int, noun: str) -> str:
 
 
 def article_list(page: str, site: SiteIndex, articles: Sequence[AnalysedArticle]) -> str:
+    """Date · outlet: title, one raw HTML list item per article."""
     if not articles:
         return "None.\n"
-    return "\n".join(
-        f"- {date_text(a.article.published)} · {md(site.outlet_name(a.article.outlet))}: "
-        f"[{md(a.article.title)}]({site.article_link(page, a.article.id)})"
+    return rawhtml.items(
+        rawhtml.item(f"{date_text(a.article.published)} · {rawhtml.text(site.outlet_name(a.article.outlet))}: "
+                     + rawhtml.a(site.article_link(page, a.article.id), rawhtml.text(a.article.title)))
         for a in articles
     ) + "\n"
 
@@ -38,9 +40,10 @@ def render_story(site: SiteIndex, story: Story) -> str:
     page = site.story_paths[story.id]
     articles = site.story_articles(story)
     events = [site.events[e] for e in story.event_ids if e in site.events]
-    event_lines = "\n".join(
-        f"- [{md(e.title)}]({link(page, site.event_paths[e.id])}) ({plural(len(e.article_ids), 'article')})" for e in events
-    )
+    event_lines = rawhtml.items(
+        rawhtml.item(rawhtml.page_link(page, site.event_paths[e.id], rawhtml.text(e.title))
+                     + f" ({plural(len(e.article_ids), 'article')})") for e in events
+    ) if events else ""
     outlets = sorted({a.article.outlet for a in articles})
     comparison = compare(articles)
     return "\n".join([
@@ -67,7 +70,9 @@ def render_event(site: SiteIndex, event: Event) -> str:
     part_of = (f"Part of the story [{md(story.title)}]({link(page, site.story_paths[story.id])}).\n"
                if story is not None else "")
     return "\n".join([
-        wide(front_matter(event.title, f"Event: {event.title}")),
+        # out of the search index: an event's title is found on its story page (under Events), and its
+        # columns and evidence repeat the story's; indexing them cost more than any other page kind
+        wide(front_matter(event.title, f"Event: {event.title}", searchable=False)),
         f"# {md(event.title)} {{ #title }}\n",
         f"Event · {plural(len(articles), 'article')} · latest {date_text(newest_date(articles))}\n",
         part_of,
@@ -162,14 +167,15 @@ def render_sources_index(site: SiteIndex) -> str:
     figures = [outlet_figures(o, site.corpus.articles) for o in site.outlet_slugs()]
     lines = [front_matter("Sources", "Who is cited by which outlets"), "# Sources\n",
              "Every source named or described in the articles, and the outlets that cite it "
-             "(sources are matched by name, ignoring case).\n",
-             "| Source | Kind | Mentions | Cited by |", "|---|---|---:|---|"]
+             "(sources are matched by name, ignoring case).\n"]
+    rows = []
     for source in cross_sources(figures):
         by = ", ".join(
-            f"[{md(site.outlet_name(o))}]({site.article_link(page, c.mentions[0].article_id, c.mentions[0].anchor)})"
-            f" ({len(c.mentions)})"
+            rawhtml.a(site.article_link(page, c.mentions[0].article_id, c.mentions[0].anchor),
+                      rawhtml.text(site.outlet_name(o))) + f" ({len(c.mentions)})"
             for o, c in zip(source.outlets, source.cited_by, strict=True)
         )
         total = sum(len(c.mentions) for c in source.cited_by)
-        lines.append(f"| {md(source.name)} | {KIND_LABELS[source.kind]} | {total} | {by} |")
+        rows.append([rawhtml.text(source.name), KIND_LABELS[source.kind], str(total), by])
+    lines.append(rawhtml.table(["Source", "Kind", "Mentions", "Cited by"], rows, numeric=[False, False, True]))
     return "\n".join(lines) + "\n"

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from builder.models import AnalysedArticle, Corpus, Event, Story
+from builder.render import rawhtml
 from builder.render.escape import md
 from builder.render.highlight import body_html
 from builder.render.paths import article_paths, link, outlet_path, unique_slugs
@@ -48,6 +49,10 @@ class SiteIndex:
     def outlet_link(self, from_page: str, slug: str) -> str:
         """`[Name](path)` to the outlet's page."""
         return f"[{md(self.outlet_name(slug))}]({link(from_page, outlet_path(slug))})"
+
+    def outlet_html(self, from_page: str, slug: str) -> str:
+        """The same link as raw HTML."""
+        return rawhtml.page_link(from_page, outlet_path(slug), rawhtml.text(self.outlet_name(slug)))
 
     def story_articles(self, story: Story) -> tuple[AnalysedArticle, ...]:
         ids = [i for e in story.event_ids if e in self.events for i in self.events[e].article_ids]

@@ -8,9 +8,10 @@ from collections.abc import Sequence
 
 from builder.compare import Comparison, OutletFigures, SharedSource
 from builder.models import AnalysedArticle
+from builder.render import rawhtml
 from builder.render.chart_sets import story_charts
 from builder.render.charts import figures as chart_figures
-from builder.render.escape import attr, md
+from builder.render.escape import md
 from builder.render.figures import KIND_LABELS, UNSEARCHED, evidence_section, figures_table, percent
 from builder.render.highlight import LEGEND
 from builder.render.paths import link, slugify
@@ -47,14 +48,16 @@ def blindspot_section(page: str, site: SiteIndex, comparison: Comparison) -> str
         return "Only one outlet covers this; nothing to compare.\n"
     everyone = [s for s in comparison.shared if len(s.outlets) == total]
     some = [s for s in comparison.shared if len(s.outlets) < total]
-    lines = [f"- **Quoted by all {total} outlets:** " + (_names(page, site, everyone) or "nobody")]
+    entries = [rawhtml.item(f"<strong>Quoted by all {total} outlets:</strong> " + (_names(page, site, everyone) or "nobody"))]
     if some:
-        lines.append("- **Quoted by some outlets:** " + "; ".join(
-            f"{_name_link(page, site, s)} ({', '.join(md(site.outlet_name(o)) for o in s.outlets)})" for s in some))
+        entries.append(rawhtml.item("<strong>Quoted by some outlets:</strong> " + "; ".join(
+            f"{_name_link(page, site, s)} ({', '.join(rawhtml.text(site.outlet_name(o)) for o in s.outlets)})"
+            for s in some)))
     for figures in comparison.outlets:
         own = [s for s in comparison.unique if s.outlets == (figures.outlet,)]
-        lines.append(f"- **Only {md(site.outlet_name(figures.outlet))}:** " + (_names(page, site, own) or "nobody"))
-    return "\n".join(lines) + "\n"
+        entries.append(rawhtml.item(f"<strong>Only {rawhtml.text(site.outlet_name(figures.outlet))}:</strong> "
+                                    + (_names(page, site, own) or "nobody")))
+    return rawhtml.items(entries) + "\n"
 
 
 def blindspot_line(site: SiteIndex, comparison: Comparison) -> str:
@@ -76,7 +79,8 @@ def _names(page: str, site: SiteIndex, sources: Sequence[SharedSource]) -> str:
 
 def _name_link(page: str, site: SiteIndex, source: SharedSource) -> str:
     first = source.cited_by[0].mentions[0]
-    return f"[{md(source.name)}]({site.article_link(page, first.article_id, first.anchor)}) ({KIND_LABELS[source.kind]})"
+    name = rawhtml.a(site.article_link(page, first.article_id, first.anchor), rawhtml.text(source.name))
+    return f"{name} ({KIND_LABELS[source.kind]})"
 
 
 def columns_section(page: str, site: SiteIndex, comparison: Comparison, articles: Sequence[AnalysedArticle]) -> str:
@@ -93,22 +97,14 @@ def _column(page: str, site: SiteIndex, number: int, figures: OutletFigures,
     lead = articles[0]
     summary = (f"{len(figures.sources)} sources, {percent(figures.named_share)} named · "
                f"{len(figures.attributions)} attributions")
-    others = "".join(f'<li><a href="{attr(_html(link(page, site.article_page(a.article.id))))}">'
-                     f"{md(a.article.title)}</a> ({date_text(a.article.published)})</li>" for a in articles[1:])
+    others = "".join(f"<li>{rawhtml.a(site.article_link(page, a.article.id), rawhtml.text(a.article.title))} "
+                     f"({date_text(a.article.published)})</li>" for a in articles[1:])
     more = f'<p class="outlet-more">Also in this story:</p><ul>{others}</ul>' if others else ""
     # each column repeats the article page's anchor ids: prefix them so the page's ids stay unique
     body = _ID.sub(f' id="c{number}-', site.body(lead)).replace("\n", "")
     return (f'<section class="outlet-column" aria-labelledby="{heading_id}">'
-            f'<h3 id="{heading_id}" {UNSEARCHED}>{md(name)}</h3>'
-            f'<p class="outlet-meta">{md(summary)}</p>'
-            f'<p class="outlet-article"><a href="{attr(_html(site.article_link(page, lead.article.id)))}">'
-            f"{md(lead.article.title)}</a> · {date_text(lead.article.published)}</p>"
+            f'<h3 id="{heading_id}" {UNSEARCHED}>{rawhtml.text(name)}</h3>'
+            f'<p class="outlet-meta">{rawhtml.text(summary)}</p>'
+            f'<p class="outlet-article">{rawhtml.a(site.article_link(page, lead.article.id), rawhtml.text(lead.article.title))}'
+            f" · {date_text(lead.article.published)}</p>"
             f"{body}{more}</section>")
-
-
-def _html(target: str) -> str:
-    """A docs link as the built site's URL (raw HTML links are not rewritten by MkDocs)."""
-    path, hash_, anchor = target.partition("#")
-    if path.endswith(".md"):
-        path = path[:-3] + ".html"
-    return path + hash_ + anchor
