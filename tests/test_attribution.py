@@ -347,3 +347,19 @@ def test_parenthetical_as_clause_has_its_own_speaker(analyser: Analyser) -> None
     found = by_cue(attributions(analyser, "The harbour, as one of the council's engineers noted, rarely floods in winter."),
                    "noted")
     assert found.source is not None and "engineers" in found.source.span.text
+
+
+def test_speaker_after_the_verb_in_a_quotative_inversion(analyser: Analyser) -> None:
+    """'“...,” added another Democrat': the parser may read the speaker as the object."""
+    from spacy.tokens import Doc
+
+    from builder.analysis.attr_patterns import _inverted_subject
+
+    words = ["“", "Go", ",", "”", "added", "another", "Maine", "Democrat", "."]
+    doc = Doc(analyser.nlp.vocab, words=words,
+              pos=["PUNCT", "VERB", "PUNCT", "PUNCT", "VERB", "DET", "PROPN", "PROPN", "PUNCT"],
+              tags=["``", "VB", ",", "''", "VBD", "DT", "NNP", "NNP", "."],
+              heads=[4, 4, 4, 4, 4, 7, 7, 4, 4],
+              deps=["punct", "ccomp", "punct", "punct", "ROOT", "det", "compound", "dobj", "punct"])
+    subject = _inverted_subject(doc[4])
+    assert subject is not None and subject.text == "Democrat"

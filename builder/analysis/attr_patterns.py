@@ -119,6 +119,26 @@ def _before_parenthesis(closing: Token) -> Token | None:
     return None
 
 
+CLOSING = frozenset({",", "”", "''", '"', "’"})
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """The speaker after the verb in a quotative inversion ('“...,” added another Republican', '..., said
+    Skelly'; Quirk et al. 1985, 18.50), which the parser reads as the object or an adverb."""
+    if verb.tag_ not in ("VBD", "VBZ") or verb.i == 0 or verb.i + 1 >= len(verb.doc) or verb.nbor(-1).text not in CLOSING:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") or (c.dep_ == "ccomp" and c.i > verb.i) for c in verb.children):
+        return None
+    token = verb.nbor(1)
+    if token.dep_ == "det" and token.head.i > token.i:
+        token = token.head
+    if token.pos_ not in ("NOUN", "PROPN", "PRON") and not (token.text[:1].isupper() and token.is_alpha):
+        return None
+    while token.dep_ in ("compound", "flat") and token.head.i > token.i:
+        token = token.head
+    return token
+
+
 def _parenthetical_as(verb: Token, subject: Token) -> bool:
     """ "Hawaii, as one of his advisers pointed out, ...": the parser took the main clause's subject for the
     subject of the verb of a parenthetical "as"-clause; the noun phrase after "as" is its subject."""
@@ -128,7 +148,7 @@ def _parenthetical_as(verb: Token, subject: Token) -> bool:
 
 
 def _speaker(verb: Token, content: tuple[int, int] | None, quotes: tuple[tuple[int, int], ...] = ()) -> SpacySpan | None:
-    subject = subject_of(verb) or _stranded_subject(verb) or _preceding_subject(verb)
+    subject = subject_of(verb) or _stranded_subject(verb) or _inverted_subject(verb) or _preceding_subject(verb)
     if subject is not None and subject.i < verb.i and _parenthetical_as(verb, subject):
         subject = _preceding_subject(verb) or subject
     inside = next(((s, e) for s, e in quotes if subject is not None and s < subject.idx < e <= verb.idx), None)
