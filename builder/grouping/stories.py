@@ -38,19 +38,40 @@ def _nearest(size: int, pairs: Pairs, mean: NDArray[np.float64]) -> Index:
     return nearest
 
 
-def _mutual(size: int, pairs: Pairs, mean: NDArray[np.float64]) -> NDArray[np.bool_]:
-    """Pairs whose two events are each other's nearest neighbour among `pairs`."""
+def _local_scale(size: int, pairs: Pairs, mean: NDArray[np.float64], neighbours: int) -> NDArray[np.float64]:
+    """The mean similarity of every event to its `neighbours` most similar events (0 for one compared with none)."""
+    rows = np.concatenate([pairs.left, pairs.right])
+    values = np.concatenate([mean, mean])
+    order = np.lexsort((-values, rows))
+    rows, values = rows[order], values[order]
+    rank = np.arange(len(rows)) - np.searchsorted(rows, rows)
+    top = rank < neighbours
+    total = np.bincount(rows[top], weights=values[top], minlength=size)
+    return np.asarray(total / np.maximum(np.bincount(rows[top], minlength=size), 1))
+
+
+def _mutual(size: int, pairs: Pairs, mean: NDArray[np.float64], neighbours: int) -> NDArray[np.bool_]:
+    """Pairs whose two events are each other's nearest neighbour among `pairs`, after the hub correction
+    (cross-domain similarity local scaling, Conneau et al. 2018): a pair's similarity less the mean
+    similarity of each event to its `neighbours` nearest ones. An event told in the common words of a
+    whole field (a court case, a shooting) is near to many events and would otherwise be every one's
+    nearest neighbour, taking the place of the one similar happening (0: no correction)."""
+    if neighbours:
+        scale = _local_scale(size, pairs, mean, neighbours)
+        mean = 2 * mean - scale[pairs.left] - scale[pairs.right]
     nearest = _nearest(size, pairs, mean)
     return np.asarray((nearest[pairs.left] == pairs.right) & (nearest[pairs.right] == pairs.left))
 
 
-def _weak_links(fragment: NDArray[np.bool_], pairs: Pairs, mean: NDArray[np.float64]) -> NDArray[np.bool_]:
+def _weak_links(fragment: NDArray[np.bool_], pairs: Pairs, mean: NDArray[np.float64],
+                neighbours: int) -> NDArray[np.bool_]:
     """Mutual nearest neighbours among all events, and among the events that are not fragments: a stray
     piece of one event, nearest to it, would otherwise hide a similar event that chose it."""
     whole = ~fragment[pairs.left] & ~fragment[pairs.right]
     among_whole = np.zeros(len(mean), dtype=bool)
-    among_whole[whole] = _mutual(len(fragment), Pairs(pairs.left[whole], pairs.right[whole]), mean[whole])
-    return np.asarray(_mutual(len(fragment), pairs, mean) | among_whole)
+    among_whole[whole] = _mutual(len(fragment), Pairs(pairs.left[whole], pairs.right[whole]), mean[whole],
+                                 neighbours)
+    return np.asarray(_mutual(len(fragment), pairs, mean, neighbours) | among_whole)
 
 
 @dataclass(frozen=True)
@@ -60,12 +81,14 @@ class StoryLinkage:
     else to be near: two unrelated articles on a small site are each other's nearest neighbour. An event of
     at most `fragment` articles is often a stray piece of a larger one (a report told with other names or
     numbers), the nearest neighbour of its own event: so nearness is also judged among the larger events
-    alone, where two similar events can choose each other past their fragments."""
+    alone, where two similar events can choose each other past their fragments. Nearness is judged after
+    the hub correction over `neighbours` nearest events (see `_mutual`)."""
 
     strong: float
     weak: float
     choices: int = 3
     fragment: int = 0
+    neighbours: int = 0
 
 
 def link_events(vectors: csr_matrix, events: Sequence[int], linkage: StoryLinkage,
@@ -86,7 +109,7 @@ def link_events(vectors: csr_matrix, events: Sequence[int], linkage: StoryLinkag
     pairs = blocking.pairs(sums, event_days, [ids[k] for k in first.tolist()])
     mean = pair_dots(sums, pairs) / (size[pairs.left] * size[pairs.right])
     weak = linkage.weak if len(labels) - 1 >= linkage.choices else np.inf
-    link = (mean >= linkage.strong) | (_weak_links(size <= linkage.fragment, pairs, mean) & (mean >= weak))
+    link = (mean >= linkage.strong) | (_weak_links(size <= linkage.fragment, pairs, mean, linkage.neighbours) & (mean >= weak))
     graph = csr_matrix((np.ones(int(link.sum())), (pairs.left[link], pairs.right[link])), shape=(len(labels),) * 2)
     _, component = connected_components(graph, directed=False)
     return [int(c) for c in component[index]]
