@@ -265,3 +265,19 @@ def test_a_fragment_does_not_hide_a_similar_event(fragment: int, linked: bool) -
     stories = _link_with_fragments(similarity, [0, 0, 1, 1, 2], fragment)
     assert stories[0] == stories[4]
     assert (stories[0] == stories[2]) is linked
+
+
+@pytest.mark.parametrize(("neighbours", "hub_wins"), [(0, True), (2, False)])
+def test_a_hub_event_does_not_take_the_place_of_the_similar_one(neighbours: int, hub_wins: bool) -> None:
+    """Event 2 is told in a field's common words: a little like events 0, 3, 4 and 5 alike (0.12, 0 a shade
+    more). Events 0 and 1 are two similar happenings (0.10). Raw nearness pairs 0 with the hub; less each
+    event's usual nearness (the hub correction), 0 and 1 choose each other."""
+    similarity = np.eye(6)
+    for k, value in ((0, 0.125), (3, 0.12), (4, 0.12), (5, 0.12)):
+        similarity[2, k] = similarity[k, 2] = value
+    similarity[0, 1] = similarity[1, 0] = 0.10
+    linkage = StoryLinkage(0.5, 0.07, choices=1, neighbours=neighbours)
+    stories = link_events(_vectors(similarity), list(range(6)), linkage, Blocking(0, 0), np.full(6, np.nan),
+                          [str(k) for k in range(6)])
+    assert (stories[0] == stories[2]) is hub_wins
+    assert (stories[0] == stories[1]) is not hub_wins
