@@ -260,6 +260,14 @@ def test_relative_source_names_antecedent(analyser: Analyser) -> None:
     assert found.source.antecedent is not None and found.source.antecedent.text == "Ruth Amsel"
 
 
+def test_predicate_of_a_name_is_that_person(analyser: Analyser) -> None:
+    """ "Ortiz was a novice candidate who ...": the description is the named person, and so is a later "she"."""
+    text = ("Lena Ortiz was a novice candidate who had never debated. Her rivals were career politicians. "
+            "She claimed that the harbour would reopen.")
+    found = by_cue(attributions(analyser, text), "claimed")
+    assert found.source is not None and found.source.kind == N_PERSON
+
+
 def test_document_with_named_author(analyser: Analyser) -> None:
     found = by_cue(attributions(analyser, "A study conducted by the Brookings Institution found that wages rose."),
                    "found")

@@ -128,10 +128,15 @@ def _clause_subject(pronoun: Token) -> Token | None:
 
 
 def _named_anchor(phrase: SpacySpan) -> SpacySpan:
-    """ "Trump, a novice politician who ...": a description in apposition to a name is that named person."""
+    """ "Trump, a novice politician who ...": a description in apposition to a name is that named person; so
+    is the predicate of a copula with a name as subject ("Trump was a novice politician who ...")."""
     head = phrase.root
     if head.dep_ == "appos" and head.head.pos_ == "PROPN":
         return noun_phrase(head.head)
+    if head.dep_ == "attr" and head.head.lemma_ == "be":
+        subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ == "PROPN" and subject.i < head.i:
+            return noun_phrase(subject)
     return phrase
 
 
