@@ -281,3 +281,19 @@ def test_a_hub_event_does_not_take_the_place_of_the_similar_one(neighbours: int,
                           [str(k) for k in range(6)])
     assert (stories[0] == stories[2]) is hub_wins
     assert (stories[0] == stories[1]) is not hub_wins
+
+
+@pytest.mark.parametrize(("shared_names", "linked"), [(0.0, False), (0.2, True)])
+def test_a_strong_link_needs_shared_names(shared_names: float, linked: bool) -> None:
+    """Events 0 and 1 are strongly alike in wording (0.3), but each is nearer to an event of its own (0.4,
+    2 and 3): without shared names (who, where) the strong link does not hold."""
+    similarity = np.eye(4)
+    similarity[0, 1] = similarity[1, 0] = 0.3
+    similarity[0, 2] = similarity[2, 0] = similarity[1, 3] = similarity[3, 1] = 0.4
+    names = np.eye(4)
+    names[0, 1] = names[1, 0] = shared_names
+    linkage = StoryLinkage(0.14, 0.07, choices=1, names_least=0.05)
+    stories = link_events(_vectors(similarity), list(range(4)), linkage, Blocking(0, 0), np.full(4, np.nan),
+                          [str(k) for k in range(4)], _vectors(names))
+    assert stories[0] == stories[2] and stories[1] == stories[3]
+    assert (stories[0] == stories[1]) is linked

@@ -49,9 +49,9 @@ def group_documents(docs: Sequence[GroupingDoc], config: GroupingConfig | None =
     event_linkage = Linkage(config.event_floor, config.event_ratio, config.event_prior, config.event_prior_strength)
     events = agglomerate(event_graph, event_linkage)
     story_linkage = StoryLinkage(config.story_strong, config.story_weak, config.story_weak_choices,
-                                 config.story_fragment, config.story_hub_neighbours)
+                                 config.story_fragment, config.story_hub_neighbours, config.story_names_least)
     stories = link_events(views.story(config.story_names_share), events, story_linkage,
-                          Blocking(config.story_keys, config.story_window), days, ids)
+                          Blocking(config.story_keys, config.story_window), days, ids, views.names)
     return Assignment(_names("e", ids, events), _names("s", ids, stories))
 
 

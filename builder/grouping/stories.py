@@ -1,10 +1,10 @@
 """Stories: connected components of a graph over events.
 
-Two events are linked when the mean similarity of their articles is strong, or when each is the other's
-most similar event and the similarity is at least weak. Similar happenings are often told with different
-names and places (two celebrity rehab check-ins, two pin-up icons dying), so their absolute similarity can
-sit below that of unrelated articles sharing a place; being each other's nearest neighbour is the better
-evidence there. Clusters are whole events, so every event lies inside one story.
+Two events are linked when the mean similarity of their articles is strong and they share names (who, where),
+or when each is the other's most similar event and the similarity is at least weak. Similar happenings are
+often told with different names and places (two celebrity rehab check-ins, two pin-up icons dying), so their
+absolute similarity can sit below that of unrelated articles sharing a place; being each other's nearest
+neighbour is the better evidence there. Clusters are whole events, so every event lies inside one story.
 
 Article similarity is a dot product of vectors, so the mean similarity of the articles of two events is the
 dot product of the events' summed vectors divided by both sizes: exact, without comparing articles one by
@@ -82,19 +82,24 @@ class StoryLinkage:
     at most `fragment` articles is often a stray piece of a larger one (a report told with other names or
     numbers), the nearest neighbour of its own event: so nearness is also judged among the larger events
     alone, where two similar events can choose each other past their fragments. Nearness is judged after
-    the hub correction over `neighbours` nearest events (see `_mutual`)."""
+    the hub correction over `neighbours` nearest events (see `_mutual`). A strong link also needs the two
+    events to share someone or somewhere, a mean similarity of their names of `names_least`: a field's
+    common words make every two earthquakes or court cases alike, and strong links chain (Iran's quake to
+    Indonesia's to California's); similar happenings told with other names join only by choosing each other."""
 
     strong: float
     weak: float
     choices: int = 3
     fragment: int = 0
     neighbours: int = 0
+    names_least: float = 0.0
 
 
-def link_events(vectors: csr_matrix, events: Sequence[int], linkage: StoryLinkage,
-                blocking: Blocking, days: NDArray[np.float64], ids: Sequence[str]) -> list[int]:
+def link_events(vectors: csr_matrix, events: Sequence[int], linkage: StoryLinkage, blocking: Blocking,
+                days: NDArray[np.float64], ids: Sequence[str], names: csr_matrix | None = None) -> list[int]:
     """A story number per row of `vectors` (articles, dot product = similarity): components of strong links
-    and weak mutual-nearest-neighbour links between `events`."""
+    and weak mutual-nearest-neighbour links between `events`. `names`: the articles' unit name vectors, for
+    the names a strong link needs (None: strong links need none)."""
     labels, index = np.unique(np.asarray(events, dtype=np.int64), return_inverse=True)
     if len(labels) < 2:
         return [0] * len(events)
@@ -107,9 +112,13 @@ def link_events(vectors: csr_matrix, events: Sequence[int], linkage: StoryLinkag
     np.fmin.at(event_days, index, days)  # the first known day of each event; fmin skips unknown ones
     event_days[np.isinf(event_days)] = np.nan
     pairs = blocking.pairs(sums, event_days, [ids[k] for k in first.tolist()])
-    mean = pair_dots(sums, pairs) / (size[pairs.left] * size[pairs.right])
+    pair_size = size[pairs.left] * size[pairs.right]
+    mean = pair_dots(sums, pairs) / pair_size
+    strong = mean >= linkage.strong
+    if names is not None:
+        strong &= pair_dots(csr_matrix(member @ names), pairs) / pair_size >= linkage.names_least
     weak = linkage.weak if len(labels) - 1 >= linkage.choices else np.inf
-    link = (mean >= linkage.strong) | (_weak_links(size <= linkage.fragment, pairs, mean, linkage.neighbours) & (mean >= weak))
+    link = strong | (_weak_links(size <= linkage.fragment, pairs, mean, linkage.neighbours) & (mean >= weak))
     graph = csr_matrix((np.ones(int(link.sum())), (pairs.left[link], pairs.right[link])), shape=(len(labels),) * 2)
     _, component = connected_components(graph, directed=False)
     return [int(c) for c in component[index]]
