@@ -48,23 +48,27 @@ def unescape(cell: str) -> str:
 
 
 def mention_and_name(cell: str) -> tuple[str, str]:
-    """A source cell reads `mention → resolved name` (the mention may be a link), or just the mention when both
-    are the same."""
+    """A source reads `mention → resolved name` (the mention may be a link), or just the mention when both are
+    the same."""
     mention, _, name = unescape(TAG.sub("", cell)).partition(" → ")
     return mention.strip(), (name or mention).strip()
 
 
 def rows(page: Path) -> list[Row]:
-    """The attributions table (raw HTML, one row per attribution)."""
+    """The attributions table (raw HTML, one row per attribution): number, cue, `source · kind · via …`,
+    `style · type`, content."""
     text = page.read_text(encoding="utf-8")
     table = text.split("## Attributions", 1)[1].split("\n## ", 1)[0]
     found = []
     for row in table.split("<tr>")[1:]:
         cells = CELL.findall(row)
-        if len(cells) < 8:
+        if len(cells) < 5:
             continue  # the header row
-        mention, name = mention_and_name(cells[2])
-        found.append(Row(mention_and_name(cells[1])[0], mention, name, cells[3], mention_and_name(cells[4])[1], cells[5]))
+        source, kind, *rest = [*cells[2].split(" · "), ""]
+        via = next((r.removeprefix("via ") for r in rest if r.startswith("via ")), "")
+        mention, name = mention_and_name(source)
+        found.append(Row(mention_and_name(cells[1])[0], mention, name, kind, mention_and_name(via)[1],
+                         cells[3].split(" · ")[0]))
     return found
 
 

@@ -71,6 +71,7 @@ def removed_section(removed: tuple[RemovedBlock, ...]) -> str:
 
 
 def _source_cell(source: Source | None, anchor: str = "") -> str:
+    """"mention → resolved name" (the name only when it differs); the mention links to its highlight."""
     if source is None:
         return DASH
     label = rawhtml.short(source.span.text, 40)
@@ -81,13 +82,17 @@ def _source_cell(source: Source | None, anchor: str = "") -> str:
 
 
 def _attribution_row(index: int, attribution: Attribution) -> list[str]:
-    """Links to the cue and the source only: the via and the content are highlighted beside them, and every
-    link here is parsed two or three times by the site build (bench/build_scale.txt)."""
-    kind = KIND_LABELS[attribution.source.kind] if attribution.source else DASH
+    """Five cells, two links (the cue and the source): the via and the content are highlighted beside them.
+    The site build parses every tag of a page two or three times, and this table is most of an article page's
+    tags (bench/build_scale.txt)."""
+    source = _source_cell(attribution.source, attribution_anchor(index, "src"))
+    if attribution.source is not None:
+        source += f" · {KIND_LABELS[attribution.source.kind]}"
+    if attribution.via is not None:
+        source += f" · via {_source_cell(attribution.via)}"
     content = rawhtml.short(attribution.content.text, 50) if attribution.content else DASH
     return [str(index + 1), rawhtml.a(f"#{attribution_anchor(index)}", rawhtml.text(attribution.cue.text)),
-            _source_cell(attribution.source, attribution_anchor(index, "src")), kind, _source_cell(attribution.via),
-            attribution.style.value, attribution.type.value, content]
+            source, f"{attribution.style.value} · {attribution.type.value}", content]
 
 
 def attributions_section(item: AnalysedArticle) -> str:
@@ -96,7 +101,7 @@ def attributions_section(item: AnalysedArticle) -> str:
     if not attributions:
         return head + "\nNone found.\n"
     rows = [_attribution_row(i, a) for i, a in enumerate(attributions)]
-    return head + "\n" + rawhtml.table(["#", "Cue", "Source", "Kind", "Via", "Style", "Type", "Content"], rows,
+    return head + "\n" + rawhtml.table(["#", "Cue", "Source · kind · via", "Style · type", "Content"], rows,
                                         numeric=[True]) + "\n"
 
 
