@@ -33,6 +33,9 @@ KINDS = [
      U_GROUP, "nervous Democrats"),
     ("The plan pleased Ruth Amsel of Denver, who said that it helps.", "Ruth Amsel of Denver, who", N_PERSON,
      "Ruth Amsel"),
+    # a capitalised plural role noun the tagger takes for a name
+    ("How much do these figures matter? Scholars have long argued that they matter a great deal.", "Scholars",
+     U_GROUP, None),
 ]
 
 

@@ -122,6 +122,9 @@ def _appositive_person(head: Token) -> str | None:
 
 
 def read_proper(span: SpacySpan, head: Token, roles: Mapping[str, str]) -> Reading:
+    if len(span) == 1 and roles.get(head.lower_[:-1]) == "person" and head.lower_.endswith("s"):
+        # a capitalised plural role noun the tagger took for a name ("Scholars have long debated ...")
+        return Reading(SourceKind.UNNAMED_GROUP, clean_name(span.text), role="person")
     person = entity_name(span, frozenset({"PERSON"}))
     if head.ent_type_ == "PERSON" and person:
         return Reading(SourceKind.NAMED_PERSON, person)
