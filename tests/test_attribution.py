@@ -226,6 +226,9 @@ CONSTRUCTIONS = [
      "―", "Ana Ruiz", "“The harbour must stay open for all of us.”"),
     ("“The harbour must stay open for everyone,” the letter reads.", "reads", "the letter",
      "“The harbour must stay open for everyone,”"),
+    ("The mayor stopped short of calling the plan a failure.", "calling", "The mayor", "the plan a failure"),
+    ("The senator has a long history of blaming others for the deficit.", "blaming", "The senator",
+     "others for the deficit"),
 ]
 
 

@@ -129,6 +129,12 @@ def subject_of(verb: Token) -> Token | None:
             head = head.head
         elif verb.dep_ in ("pcomp", "pobj") and head.pos_ == "ADP":
             head = head.head
+            # a gerund after a noun or adjective phrase ("stopped short of calling", "has a history of
+            # blaming", "are united in supporting") is done by the subject of the verb that phrase belongs to
+            for _ in range(2):
+                if head.pos_ in ("VERB", "AUX") or head.dep_ not in ("dobj", "acomp", "advmod", "attr"):
+                    break
+                head = head.head
         elif verb.dep_ == "acomp" and verb.lemma_.lower() in ASSERTING_HEADS:
             pass  # "voters are more likely to say": the subject of the copula
         elif verb.dep_ not in INHERITS:
