@@ -108,8 +108,11 @@ def subject_of(verb: Token) -> Token | None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
-        if verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.lemma_.lower() in QUESTIONED:
-            return _by_phrase(verb)  # "Asked about X, he said": the main subject was asked, not asking
+        if verb.tag_ in ("VBN", "VBD") and verb.dep_ == "advcl" and verb.lemma_.lower() in QUESTIONED and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            # "Asked about X, he said", "when asked": the main subject was asked, not asking (a subjectless
+            # clause is a reduced passive even where the tagger read a past tense)
+            return _by_phrase(verb)
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c.tag_ != "EX"]
         if subjects:
             # two subjects: a dateline the parser took for one ("LONDON (Reuters) - Trump said"); the nearer speaks
