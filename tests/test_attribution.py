@@ -379,3 +379,11 @@ def test_speaker_after_the_verb_in_a_quotative_inversion(analyser: Analyser) -> 
               deps=["punct", "ccomp", "punct", "punct", "ROOT", "det", "compound", "dobj", "punct"])
     subject = _inverted_subject(doc[4])
     assert subject is not None and subject.text == "Democrat"
+
+
+def test_relative_pronoun_beside_a_name_already_a_source(analyser: Analyser) -> None:
+    """'“...,” said Ruth Amsel, who noted ...': the second speaker mention is the pronoun beside the first."""
+    found = attributions(analyser, "“The tax is unfair to every fisherman here,” said Ruth Amsel, who noted that it would fail.")
+    said, noted = by_cue(found, "said"), by_cue(found, "noted")
+    assert said.source is not None and said.source.span.text == "Ruth Amsel"
+    assert noted.source is not None and noted.source.span.text == "who" and noted.source.kind == N_PERSON

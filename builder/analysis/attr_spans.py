@@ -84,6 +84,10 @@ def _mention(text: str, source: Source | None, cues: list[Span], seen: list[Span
     for earlier in seen:
         if earlier == span or not earlier.overlaps(span):
             continue
+        relative = _relative_after(text, span, earlier)
+        if relative is not None:
+            span = relative  # "Harvey, who": the relative pronoun, beside the name seen before
+            break
         if earlier.contains(span) or span.contains(earlier):
             span = earlier
             break
@@ -91,6 +95,21 @@ def _mention(text: str, source: Source | None, cues: list[Span], seen: list[Span
     if span not in seen:
         seen.append(span)
     return source if span == source.span else replace(source, span=span)
+
+
+RELATIVES = ("who", "which", "that")
+
+
+def _relative_after(text: str, span: Span, earlier: Span) -> Span | None:
+    """The relative pronoun that ends `span` after the name `earlier` it starts with ("Harvey" -> "Harvey, who")."""
+    if span.start != earlier.start or span.end <= earlier.end:
+        return None
+    rest = text[earlier.end:span.end]
+    word = rest.strip(TRIM)
+    if word.lower() not in RELATIVES:
+        return None
+    start = earlier.end + rest.index(word)
+    return Span.of(text, start, start + len(word))
 
 
 def _before_cues(text: str, span: Span, cues: list[Span]) -> Span | None:
