@@ -48,7 +48,7 @@ class GroupingConfig:
     story_weak_choices: int = 3  # ... among at least this many others (two lone articles are always mutual)
     story_fragment: int = 2  # nearness is also judged among larger events than this (small ones: stray pieces)
     story_hub_neighbours: int = 2  # nearness less each event's mean similarity to this many nearest (0: raw)
-    story_names_least: float = 0.05  # a strong link also needs this mean similarity of names (who, where)
+    story_names_least: float = 0.07  # a strong link also needs this mean similarity of names (who, where)
     event_max_gap_days: int = 7  # articles published further apart than this are not one happening
     # blocking (blocking.py): the defaults give the same result as comparing every pair on ECB+ and BASIL
     block_keys: int = 30  # each article is compared with those sharing one of its this many heaviest features
