@@ -25,7 +25,7 @@ def hedge_anchor(index: int) -> str:
     return f"h{index + 1}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """One highlighted span that a figure counts: where it is (article + anchor) and what it says."""
 
@@ -34,7 +34,7 @@ class Evidence:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CitedSource:
     """One source as cited by one outlet: all its mentions, possibly over several articles."""
 
@@ -52,7 +52,7 @@ def source_key(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OutletFigures:
     outlet: str
     article_ids: tuple[str, ...]
@@ -169,7 +169,7 @@ def _weighted(articles: Sequence[AnalysedArticle], get: Callable[[AnalysedArticl
     return round(sum(float(get(a)) * a.analysis.readability.words for a in articles) / total, 1)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SharedSource:
     """A source name and the outlets that cite it (with their figures' `CitedSource`)."""
 
@@ -179,7 +179,7 @@ class SharedSource:
     outlets: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Comparison:
     """Side-by-side figures for the outlets covering one story or event."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from builder.compare import OutletFigures, attribution_anchor, hedge_anchor, outlet_figures
@@ -71,9 +71,11 @@ def attribution_rows(item: AnalysedArticle, index: int, a: Attribution) -> list[
     return rows
 
 
-def span_rows(articles: Iterable[AnalysedArticle]) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
+def span_rows(articles: Iterable[AnalysedArticle]) -> Iterator[dict[str, Any]]:
+    """Row by row, so that the largest open-data file is never held whole (at 10,000 articles its rows took
+    most of a build's memory)."""
     for item in sorted(articles, key=lambda a: a.article.id):
+        rows: list[dict[str, Any]] = []
         for index, attribution in enumerate(item.analysis.attributions):
             rows.extend(attribution_rows(item, index, attribution))
         for index, hedge in enumerate(item.analysis.hedges):
@@ -81,7 +83,7 @@ def span_rows(articles: Iterable[AnalysedArticle]) -> list[dict[str, Any]]:
                          "number": index + 1, "anchor": hedge_anchor(index), "start": hedge.span.start,
                          "end": hedge.span.end, "text": hedge.span.text, "type": hedge.type.value,
                          "voice": hedge.voice.value, "cue": hedge.cue})
-    return [{field: row.get(field) for field in SPAN_FIELDS} for row in rows]
+        yield from ({field: row.get(field) for field in SPAN_FIELDS} for row in rows)
 
 
 def article_rows(site: SiteIndex) -> list[dict[str, Any]]:
@@ -108,17 +110,27 @@ def story_list(site: SiteIndex) -> list[dict[str, Any]]:
 
 
 def to_json(data: Mapping[str, Any]) -> str:
-    """Sorted keys, each record of a top-level list on a line of its own: readable and diffable, and written
-    by json's C encoder (with `indent` json falls back to its pure-Python encoder: a minute at 10,000 articles)."""
-    parts = []
-    for key in sorted(data):
+    return "".join(json_chunks(data))
+
+
+def json_chunks(data: Mapping[str, Any]) -> Iterator[str]:
+    """Sorted keys, each record of a top-level list (or iterator) on a line of its own: readable and diffable,
+    written piece by piece, and by json's C encoder (with `indent` json falls back to its pure-Python encoder:
+    a minute at 10,000 articles)."""
+    yield "{\n"
+    for number, key in enumerate(sorted(data)):
         value = data[key]
-        if isinstance(value, list):
-            records = ",\n".join(_dumps(record) for record in value)
-            parts.append(f"{_dumps(key)}: [\n{records}\n]" if value else f"{_dumps(key)}: []")
+        yield ",\n" if number else ""
+        if isinstance(value, (list, Iterator)):
+            yield f"{_dumps(key)}: ["
+            empty = True
+            for record in value:
+                yield ("\n" if empty else ",\n") + _dumps(record)
+                empty = False
+            yield "]" if empty else "\n]"
         else:
-            parts.append(f"{_dumps(key)}: {_dumps(value)}")
-    return "{\n" + ",\n".join(parts) + "\n}\n"
+            yield f"{_dumps(key)}: {_dumps(value)}"
+    yield "\n}\n"
 
 
 def _dumps(value: Any) -> str:
@@ -132,22 +144,29 @@ def safe_cell(value: object) -> object:
 
 
 def to_csv(fields: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> str:
+    return "".join(csv_chunks(fields, rows))
+
+
+def csv_chunks(fields: Sequence[str], rows: Iterable[Mapping[str, Any]], batch: int = 2000) -> Iterator[str]:
+    """The header, then the rows `batch` at a time."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(fields), lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
-    for row in rows:
+    for number, row in enumerate(rows, 1):
         writer.writerow({k: "" if row.get(k) is None else safe_cell(row.get(k)) for k in fields})
-    return out.getvalue()
+        if number % batch == 0:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue()
 
 
-def export_files(site: SiteIndex) -> dict[str, str]:
-    """docs-relative path -> text of every open-data file."""
-    figures, spans, articles = figure_rows(site), span_rows(site.corpus.articles), article_rows(site)
-    return {
-        "data/figures.json": to_json({"schema": SCHEMA, "stories": story_list(site), "figures": figures}),
-        "data/figures.csv": to_csv(FIGURE_FIELDS, figures),
-        "data/spans.json": to_json({"schema": SCHEMA, "spans": spans}),
-        "data/spans.csv": to_csv(SPAN_FIELDS, spans),
-        "data/articles.json": to_json({"schema": SCHEMA, "articles": articles}),
-        "data/articles.csv": to_csv(ARTICLE_FIELDS, articles),
-    }
+def export_files(site: SiteIndex) -> Iterator[tuple[str, Iterator[str]]]:
+    """docs-relative path and text, in pieces, of every open-data file; each file is made as it is written."""
+    figures, articles = figure_rows(site), article_rows(site)
+    yield "data/figures.json", json_chunks({"schema": SCHEMA, "stories": story_list(site), "figures": figures})
+    yield "data/figures.csv", csv_chunks(FIGURE_FIELDS, figures)
+    yield "data/spans.json", json_chunks({"schema": SCHEMA, "spans": span_rows(site.corpus.articles)})
+    yield "data/spans.csv", csv_chunks(SPAN_FIELDS, span_rows(site.corpus.articles))
+    yield "data/articles.json", json_chunks({"schema": SCHEMA, "articles": articles})
+    yield "data/articles.csv", csv_chunks(ARTICLE_FIELDS, articles)

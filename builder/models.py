@@ -49,7 +49,7 @@ class Voice(StrEnum):
     ATTRIBUTED = "attributed"  # inside content attributed to a source
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     start: int
     end: int
@@ -72,7 +72,7 @@ class Span:
         return self.start <= other.start and other.end <= self.end
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """A source as mentioned in the text.
 
@@ -87,7 +87,7 @@ class Source:
     antecedent: Span | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Attribution:
     """One attributed statement: cue, who (source, may be absent) and what (content)."""
 
@@ -107,7 +107,7 @@ class Attribution:
         return self.content_segments or (self.content,)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hedge:
     span: Span
     type: HedgeType
@@ -115,7 +115,7 @@ class Hedge:
     cue: str  # the lexicon entry that matched, lower-cased ("according to some data")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Readability:
     flesch_reading_ease: float
     flesch_kincaid_grade: float
@@ -125,7 +125,7 @@ class Readability:
     sentences: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TextAnalysis:
     """Everything found in one text (the `analyze --plain` unit)."""
 
@@ -134,7 +134,7 @@ class TextAnalysis:
     readability: Readability
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RemovedBlock:
     """Boilerplate taken out of a raw article, kept so readers can see what was removed and why."""
 
@@ -142,7 +142,7 @@ class RemovedBlock:
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     id: str  # "<outlet>/<slug>", unique, stable across builds
     outlet: str  # outlet slug (the folder name under data/articles/)
@@ -156,27 +156,27 @@ class Article:
     removed: tuple[RemovedBlock, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AnalysedArticle:
     article: Article
     analysis: TextAnalysis
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     id: str
     article_ids: tuple[str, ...]
     title: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Story:
     id: str
     event_ids: tuple[str, ...]
     title: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Outlet:
     slug: str
     name: str
@@ -189,7 +189,7 @@ class Outlet:
     notes: tuple[str, ...] = field(default=())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Corpus:
     """Everything the renderer needs: the output of ingest -> analyse -> group."""
 

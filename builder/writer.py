@@ -8,6 +8,7 @@ A page whose bytes did not change is hard-linked from the old one, so its mtime 
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from collections.abc import Iterable, Mapping
@@ -19,6 +20,8 @@ from builder.swap import Rename, StagingArea, commit
 # docs-relative folders and files owned by the builder (also listed in .gitignore)
 GENERATED_DIRS = ("stories", "events", "articles", "outlets", "sources", "data")
 GENERATED_FILES = ("index.md", "methodology/figures.md", "feed.xml", "feed.json")
+# a generated file's text: whole, or in pieces (streamed to disk)
+PageText = str | Iterable[str]
 
 
 @dataclass(frozen=True)
@@ -40,9 +43,9 @@ def write_pages(docs_dir: Path, pages: Mapping[str, str]) -> WriteReport:
     return report
 
 
-def stage_pages(area: StagingArea, docs_dir: Path, pages: Mapping[str, str] | Iterable[tuple[str, str]]) -> WriteReport:
+def stage_pages(area: StagingArea, docs_dir: Path, pages: Mapping[str, str] | Iterable[tuple[str, PageText]]) -> WriteReport:
     """A fresh staging area holding the hand-written pages of `docs_dir` and the new generated `pages`
-    (a mapping, or (path, text) pairs written one at a time as they come)."""
+    (a mapping, or (path, text) pairs written one at a time as they come; a text may come in pieces)."""
     area.fresh()
     old = _generated_files(docs_dir)
     for relative in sorted(_files(docs_dir) - old):
@@ -58,14 +61,39 @@ def stage_pages(area: StagingArea, docs_dir: Path, pages: Mapping[str, str] | It
         seen.add(relative)
         target = area.docs / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        data = text.encode("utf-8")
-        current = docs_dir / relative
-        if relative in old and current.read_bytes() == data and _link(current, target):
-            unchanged += 1
-        else:
-            target.write_bytes(data)
+        if _stage(text, docs_dir / relative if relative in old else None, target):
             written += 1
+        else:
+            unchanged += 1
     return WriteReport(written, unchanged, len(old - seen))
+
+
+def _stage(text: PageText, current: Path | None, target: Path) -> bool:
+    """Write `text` to `target`, or hard-link `current` there when it holds the same bytes; True if written.
+    Text in pieces is streamed to disk and compared by digest: an open-data file can be hundreds of MB."""
+    if isinstance(text, str):
+        data = text.encode("utf-8")
+        if current is not None and current.read_bytes() == data and _link(current, target):
+            return False
+        target.write_bytes(data)
+        return True
+    digest = hashlib.sha256()
+    with target.open("wb") as out:
+        for piece in text:
+            data = piece.encode("utf-8")
+            digest.update(data)
+            out.write(data)
+    if current is not None and _file_digest(current) == digest.digest():
+        target.unlink()
+        if _link(current, target):
+            return False
+        shutil.copy2(current, target)
+    return True
+
+
+def _file_digest(path: Path) -> bytes:
+    with path.open("rb") as file:
+        return hashlib.file_digest(file, "sha256").digest()
 
 
 def docs_renames(area: StagingArea, docs_dir: Path) -> list[Rename]:

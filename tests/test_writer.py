@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from builder.writer import write_pages
+from builder.swap import StagingArea, commit
+from builder.writer import WriteReport, docs_renames, stage_pages, write_pages
 
 
 def test_writes_updates_and_prunes(tmp_path: Path) -> None:
@@ -21,6 +22,26 @@ def test_writes_updates_and_prunes(tmp_path: Path) -> None:
     assert (tmp_path / "stories" / "a.md").stat().st_mtime_ns == mtime
     assert not (tmp_path / "articles").exists()
     assert hand_written.read_text(encoding="utf-8") == "# Methodology\n"
+
+
+def test_text_in_pieces_is_streamed_and_kept_when_unchanged(tmp_path: Path) -> None:
+    """Open-data files come in pieces (builder/export.py) and are compared by digest, not held whole."""
+    area = StagingArea(tmp_path / ".docs-staging")
+
+    def build(pieces: list[str]) -> WriteReport:
+        report = stage_pages(area, tmp_path / "docs", iter([("data/spans.csv", iter(pieces))]))
+        commit(area, docs_renames(area, tmp_path / "docs"))
+        return report
+
+    (tmp_path / "docs").mkdir()
+    assert build(["a,b\n", "1,é\n"]).written == 1
+    spans = tmp_path / "docs" / "data" / "spans.csv"
+    mtime = spans.stat().st_mtime_ns
+    assert spans.read_text(encoding="utf-8") == "a,b\n1,é\n"
+    again = build(["a,b\n1,", "é\n"])  # the same bytes, cut elsewhere
+    assert (again.written, again.unchanged) == (0, 1) and spans.stat().st_mtime_ns == mtime
+    changed = build(["a,b\n", "2,é\n"])
+    assert (changed.written, changed.unchanged) == (1, 0) and spans.read_text(encoding="utf-8") == "a,b\n2,é\n"
 
 
 @pytest.mark.parametrize("path", ["methodology/index.md", "reference/data.md", "../escape.md", "stories/../../x.md"])

@@ -9,7 +9,7 @@ import hashlib
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from builder.config import Config
@@ -190,7 +190,7 @@ def _unique_ids(articles: list[Article]) -> tuple[Article, ...]:
     for article in sorted(articles, key=lambda a: (a.id, a.path)):
         if counts[article.id] > 1:
             suffix = hashlib.sha1(article.path.encode("utf-8")).hexdigest()[:6]
-            article = Article(**{**article.__dict__, "id": f"{article.id}-{suffix}"})
+            article = replace(article, id=f"{article.id}-{suffix}")
         result.append(article)
     return tuple(result)
 

@@ -25,6 +25,7 @@ from builder.render.pages import (
 )
 from builder.render.paths import outlet_path
 from builder.render.site import index_corpus
+from builder.writer import PageText
 
 __all__ = ["LexiconTable", "RenderContext", "iter_site", "load_lexicon_tables", "render_site"]
 
@@ -44,12 +45,12 @@ class RenderContext:
 
 def render_site(corpus: Corpus, context: RenderContext) -> dict[str, str]:
     """Every generated file: docs-relative path -> text (Markdown pages, open-data JSON/CSV, feeds), in a stable order."""
-    return dict(iter_site(corpus, context))
+    return {path: text if isinstance(text, str) else "".join(text) for path, text in iter_site(corpus, context)}
 
 
-def iter_site(corpus: Corpus, context: RenderContext) -> Iterator[tuple[str, str]]:
+def iter_site(corpus: Corpus, context: RenderContext) -> Iterator[tuple[str, PageText]]:
     """The generated files one at a time, so that a build writes each page and lets it go: at 50,000
-    articles all pages at once would take gigabytes."""
+    articles all pages at once would take gigabytes. The open-data files come in pieces (streamed)."""
     site = index_corpus(corpus)
     yield "index.md", render_home(site, context.site_name)
     events_done: set[str] = set()
@@ -72,5 +73,5 @@ def iter_site(corpus: Corpus, context: RenderContext) -> Iterator[tuple[str, str
         yield outlet_path(slug), render_outlet(site, slug)
     yield "sources/index.md", render_sources_index(site)
     yield "methodology/figures.md", render_figures(context.accuracy, context.lexicons)
-    yield from export_files(site).items()
+    yield from export_files(site)
     yield from feed_files(site, context.site_name).items()
