@@ -192,17 +192,25 @@ def compare(articles: Sequence[AnalysedArticle]) -> Comparison:
     """Figures per outlet (in order of first appearance) and the sources they share or not."""
     outlets = tuple(dict.fromkeys(a.article.outlet for a in articles))
     figures = tuple(outlet_figures(o, articles) for o in outlets)
-    sources = cross_sources(figures)
+    sources = cross_sources([(f.outlet, f.sources) for f in figures])
     return Comparison(figures, tuple(s for s in sources if len(s.outlets) > 1),
                       tuple(s for s in sources if len(s.outlets) == 1))
 
 
-def cross_sources(figures: Sequence[OutletFigures]) -> tuple[SharedSource, ...]:
-    """Every distinct source name over the outlets, most widely cited first, then by name."""
+def outlet_sources(outlet: str, articles: Iterable[AnalysedArticle]) -> tuple[CitedSource, ...]:
+    """The sources of `outlet_figures` alone: the sources page needs them for every outlet at once, and every
+    outlet's full figures at once hold every span of the corpus."""
+    return group_sources(mention for item in articles if item.article.outlet == outlet
+                         for index, attribution in enumerate(item.analysis.attributions)
+                         for mention in _source_mentions(item.article.id, index, attribution))
+
+
+def cross_sources(outlets: Sequence[tuple[str, Sequence[CitedSource]]]) -> tuple[SharedSource, ...]:
+    """Every distinct source name over the (outlet, its sources) pairs, most widely cited first, then by name."""
     by_key: dict[str, list[tuple[str, CitedSource]]] = {}
-    for outlet in figures:
-        for cited in outlet.sources:
-            by_key.setdefault(cited.key, []).append((outlet.outlet, cited))
+    for outlet, sources in outlets:
+        for cited in sources:
+            by_key.setdefault(cited.key, []).append((outlet, cited))
     found = [
         SharedSource(pairs[0][1].name, _most_common([c.kind for _, c in pairs for _ in c.mentions]),
                      tuple(c for _, c in pairs), tuple(o for o, _ in pairs))
