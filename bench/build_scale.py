@@ -161,6 +161,7 @@ def mkdocs_figures(project: Path, scratch: Path) -> list[str]:
     tables and evidence). Wall and CPU seconds; CPU is the steadier figure on a shared machine."""
     mkdocs = str(Path(PYTHON).parent / "mkdocs")
     site, site_cpu = timed_run_cpu([mkdocs, "build", "-q", "-d", str(scratch / "site-again")], project)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 2**20  # the largest child so far: this one
     pages = sum(1 for _ in (project / "docs").rglob("*.md"))
     plain, plain_cpu = timed_run_cpu([mkdocs, "build", "-q"], bare_project(scratch / "bare", pages, []))
     texts, texts_cpu = timed_run_cpu([mkdocs, "build", "-q"],
@@ -173,7 +174,8 @@ def mkdocs_figures(project: Path, scratch: Path) -> list[str]:
             f"ratio {site / plain:.2f} wall, {site_cpu / plain_cpu:.2f} CPU",
             f"  bare mkdocs-material, {pages} pages of the articles' texts: {texts:.1f} s wall, {texts_cpu:.1f} s CPU; "
             f"ratio {site / texts:.2f} wall, {site_cpu / texts_cpu:.2f} CPU",
-            f"site size {size / 2**20:.1f} MB; search index {index.stat().st_size / 2**20:.1f} MB"]
+            f"site size {size / 2**20:.1f} MB; search index {index.stat().st_size / 2**20:.1f} MB; "
+            f"peak memory of mkdocs {peak:.2f} GB (with --mkdocs-only; else the largest process so far)"]
 
 
 def main() -> int:

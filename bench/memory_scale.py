@@ -1,0 +1,88 @@
+"""Peak memory of a build at N articles (default 50,000), without analysing N articles.
+
+    .venv/bin/python bench/memory_scale.py PROJECT [--times 5]     (output: bench/build_scale.txt, by hand)
+
+PROJECT is a project kept by `bench/build_scale.py --keep` and built once at the current analysis code, so that
+its analysis cache holds every article. The build's own steps then run in this process as `builder build`
+runs them (ingest, analysis from the cache, grouping, pages written into a staging area; no mkdocs, which runs
+as a process of its own), except that after the analysis every article is repeated `--times` times: new ids,
+a copy of its text and of its analysis (separate objects, as N analysed articles would be), dates moved on by
+60 days per copy so that copies make events of their own. Peak resident memory is that of this process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from builder.analysis import MODEL, Analyser  # noqa: E402
+from builder.cache import AnalysisCache  # noqa: E402
+from builder.config import load_config  # noqa: E402
+from builder.ingest import ingest  # noqa: E402
+from builder.models import AnalysedArticle, Corpus  # noqa: E402
+from builder.pipeline import analyse, group, render_context  # noqa: E402
+from builder.render import iter_site  # noqa: E402
+from builder.serialize import analysis_from, analysis_json  # noqa: E402
+from builder.swap import StagingArea  # noqa: E402
+from builder.writer import stage_pages  # noqa: E402
+
+
+def peak_gb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20
+
+
+def copies(analysed: tuple[AnalysedArticle, ...], times: int) -> Iterator[AnalysedArticle]:
+    for number in range(times):
+        for item in analysed:
+            article = item.article
+            if number == 0:
+                yield item
+                continue
+            published = article.published + dt.timedelta(days=60 * number) if article.published else None
+            yield AnalysedArticle(
+                dataclasses.replace(article, id=f"{article.id}-copy{number}", path=f"{article.path}.copy{number}",
+                                    title=f"{article.title} ({number})", published=published,
+                                    text="".join(article.text.partition(" "))),  # a new string, same text
+                analysis_from(analysis_json(item.analysis)))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("project", type=Path)
+    parser.add_argument("--times", type=int, default=5)
+    args = parser.parse_args()
+    clock = time.perf_counter()
+    config = load_config(args.project, run_mkdocs=False)
+    ingested = ingest(config)
+    analyser = Analyser.load(MODEL, 1, None)  # loaded as in a build: it stays in memory to the end
+    cache = AnalysisCache(config.cache_dir, analyser.fingerprint()) if config.cache_dir else None
+    analysed = analyse(ingested.articles, analyser, cache, [])
+    print(f"{len(analysed)} articles from the project's cache; peak so far {peak_gb():.2f} GB", flush=True)
+    articles = tuple(copies(analysed, args.times))
+    del analysed
+    print(f"{len(articles)} articles after {args.times} copies; peak so far {peak_gb():.2f} GB", flush=True)
+    events, stories = group(articles)
+    print(f"{len(events)} events, {len(stories)} stories; peak so far {peak_gb():.2f} GB", flush=True)
+    corpus = Corpus(ingested.outlets, articles, events, stories)
+    with tempfile.TemporaryDirectory(prefix="memory-scale-") as tmp:
+        docs = Path(tmp) / "docs"
+        docs.mkdir()
+        written = stage_pages(StagingArea(Path(tmp) / "staging"), docs, iter_site(corpus, render_context(config)))
+        size = sum(p.stat().st_size for p in (Path(tmp) / "staging").rglob("*") if p.is_file())
+    print(f"pages written {written.written}, {size / 2**20:.0f} MB; wall {time.perf_counter() - clock:.0f} s; "
+          f"peak resident memory of the build process {peak_gb():.2f} GB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
