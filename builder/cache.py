@@ -81,3 +81,24 @@ def _check_spans(text: str, analysis: TextAnalysis) -> None:
     for span in spans:
         if span.end > len(text) or text[span.start:span.end] != span.text:
             raise ValueError(f"span {span.start}..{span.end} does not fit the text")
+
+
+def load_render_manifest(path: Path, docs_dir: Path) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """The last build's story digests and page paths (builder/render/reuse.py), keeping only the stories whose
+    pages are all still in `docs_dir`; empty when there is none or it cannot be read (then every page is
+    rendered: the manifest only ever saves work)."""
+    try:
+        entries = json.loads(path.read_text(encoding="utf-8"))
+        manifest = {str(story): (str(digest), tuple(str(p) for p in paths))
+                    for story, (digest, paths) in entries.items()}
+    except (OSError, ValueError, TypeError, AttributeError):
+        return {}
+    return {story: entry for story, entry in manifest.items()
+            if all(".." not in p and (docs_dir / p).is_file() for p in entry[1])}
+
+
+def save_render_manifest(path: Path, manifest: dict[str, tuple[str, tuple[str, ...]]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps({k: [d, list(p)] for k, (d, p) in sorted(manifest.items())}), encoding="utf-8")
+    tmp.replace(path)

@@ -15,7 +15,7 @@ from typing import IO
 
 from builder.analysis import MODEL, Analyser
 from builder.analysis.readability import measure
-from builder.cache import AnalysisCache
+from builder.cache import AnalysisCache, load_render_manifest, save_render_manifest
 from builder.config import Config
 from builder.errors import SiteBuildError
 from builder.grouping import GroupingDoc, group_documents
@@ -75,7 +75,10 @@ def run(config: Config, progress: IO[str] | None = None) -> BuildReport:
         events, stories = group(analysed)
         clock.lap("group")
         corpus = Corpus(ingested.outlets, analysed, events, stories)
-        written = stage_pages(area, config.docs_dir, iter_site(corpus, render_context(config)))
+        manifest_path = config.cache_dir.parent / "render-manifest.json" if config.cache_dir else None
+        previous = load_render_manifest(manifest_path, config.docs_dir) if manifest_path else None
+        manifest: dict[str, tuple[str, tuple[str, ...]]] = {}
+        written = stage_pages(area, config.docs_dir, iter_site(corpus, render_context(config), previous, manifest))
         renames = docs_renames(area, config.docs_dir)
         clock.lap("render and write")
         if config.run_mkdocs:
@@ -85,6 +88,8 @@ def run(config: Config, progress: IO[str] | None = None) -> BuildReport:
         replaced = not (config.strict and warnings)  # a failed --strict build leaves the old site up
         if replaced:
             commit(area, renames)
+            if manifest_path:
+                save_render_manifest(manifest_path, manifest)
         else:
             recover(area)  # no journal yet: discards the staging area
         clock.lap("swap")

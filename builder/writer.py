@@ -20,8 +20,15 @@ from builder.swap import Rename, StagingArea, commit
 # docs-relative folders and files owned by the builder (also listed in .gitignore)
 GENERATED_DIRS = ("stories", "events", "articles", "outlets", "sources", "data")
 GENERATED_FILES = ("index.md", "methodology/figures.md", "feed.xml", "feed.json")
-# a generated file's text: whole, or in pieces (streamed to disk)
-PageText = str | Iterable[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Reuse:
+    """In place of a page's text: keep the previous build's file as it is (its bytes and mtime)."""
+
+
+# a generated file's text: whole, in pieces (streamed to disk), or the previous build's file
+PageText = str | Iterable[str] | Reuse
 
 
 @dataclass(frozen=True)
@@ -71,6 +78,12 @@ def stage_pages(area: StagingArea, docs_dir: Path, pages: Mapping[str, str] | It
 def _stage(text: PageText, current: Path | None, target: Path) -> bool:
     """Write `text` to `target`, or hard-link `current` there when it holds the same bytes; True if written.
     Text in pieces is streamed to disk and compared by digest: an open-data file can be hundreds of MB."""
+    if isinstance(text, Reuse):
+        if current is None:
+            raise ValueError(f"no previous page to keep for docs/{target.name}")
+        if not _link(current, target):
+            shutil.copy2(current, target)
+        return False
     if isinstance(text, str):
         data = text.encode("utf-8")
         if current is not None and current.read_bytes() == data and _link(current, target):

@@ -6,13 +6,14 @@ corpus give byte-identical pages.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from builder.export import export_files
 from builder.feed import feed_files
-from builder.models import Corpus
+from builder.models import Corpus, Story
 from builder.render.article import render_article
 from builder.render.methodology import LexiconTable, load_lexicon_tables, render_figures
 from builder.render.pages import (
@@ -24,10 +25,11 @@ from builder.render.pages import (
     render_story,
 )
 from builder.render.paths import outlet_path
-from builder.render.site import index_corpus
-from builder.writer import PageText
+from builder.render.reuse import RenderManifest, code_version, story_digest
+from builder.render.site import SiteIndex, index_corpus
+from builder.writer import PageText, Reuse
 
-__all__ = ["LexiconTable", "RenderContext", "iter_site", "load_lexicon_tables", "render_site"]
+__all__ = ["LexiconTable", "RenderContext", "RenderManifest", "iter_site", "load_lexicon_tables", "render_site"]
 
 
 @dataclass(frozen=True)
@@ -45,24 +47,38 @@ class RenderContext:
 
 def render_site(corpus: Corpus, context: RenderContext) -> dict[str, str]:
     """Every generated file: docs-relative path -> text (Markdown pages, open-data JSON/CSV, feeds), in a stable order."""
-    return {path: text if isinstance(text, str) else "".join(text) for path, text in iter_site(corpus, context)}
+    return {path: _whole(text) for path, text in iter_site(corpus, context)}
 
 
-def iter_site(corpus: Corpus, context: RenderContext) -> Iterator[tuple[str, PageText]]:
+def _whole(text: PageText) -> str:
+    if isinstance(text, Reuse):  # only with a previous manifest, which render_site never passes
+        raise TypeError("render_site renders every page")
+    return text if isinstance(text, str) else "".join(text)
+
+
+def iter_site(corpus: Corpus, context: RenderContext, previous: RenderManifest | None = None,
+              manifest: dict[str, tuple[str, tuple[str, ...]]] | None = None) -> Iterator[tuple[str, PageText]]:
     """The generated files one at a time, so that a build writes each page and lets it go: at 50,000
-    articles all pages at once would take gigabytes. The open-data files come in pieces (streamed)."""
+    articles all pages at once would take gigabytes. The open-data files come in pieces (streamed).
+
+    `previous`: the manifest of the last build (builder/render/reuse.py), whose pages are still in docs/; a
+    story whose digest and paths match it yields `Reuse()` for its pages. `manifest` is filled with this
+    build's entries."""
     site = index_corpus(corpus)
+    code = code_version() if previous is not None or manifest is not None else ""
     yield "index.md", render_home(site, context.site_name)
     events_done: set[str] = set()
     articles_done: set[str] = set()
     for story in corpus.stories:  # a story with its events and articles, which share highlighted bodies
-        yield site.story_paths[story.id], render_story(site, story)
-        for event in (site.events[e] for e in story.event_ids if e in site.events and e not in events_done):
-            events_done.add(event.id)
-            yield site.event_paths[event.id], render_event(site, event)
-            for article_id in (i for i in event.article_ids if i in site.articles and i not in articles_done):
-                articles_done.add(article_id)
-                yield site.article_page(article_id), render_article(site, site.articles[article_id])
+        pages = _story_pages(site, story, events_done, articles_done)
+        entry = (story_digest(site, story, code), tuple(path for path, _ in pages)) if code else None
+        if manifest is not None and entry is not None:
+            manifest[story.id] = entry
+        if previous is not None and entry is not None and previous.get(story.id) == entry:
+            yield from ((path, Reuse()) for path, _ in pages)
+            continue
+        for path, render in pages:
+            yield path, render()
         site.bodies.clear()
     for event in (e for e in corpus.events if e.id not in events_done):
         yield site.event_paths[event.id], render_event(site, event)
@@ -75,3 +91,17 @@ def iter_site(corpus: Corpus, context: RenderContext) -> Iterator[tuple[str, Pag
     yield "methodology/figures.md", render_figures(context.accuracy, context.lexicons)
     yield from export_files(site)
     yield from feed_files(site, context.site_name).items()
+
+
+def _story_pages(site: SiteIndex, story: Story, events_done: set[str],
+                 articles_done: set[str]) -> list[tuple[str, Callable[[], str]]]:
+    """The story's page, then each of its events' pages followed by their articles' pages (each page once
+    over the site: `events_done` and `articles_done` are updated), as (path, renderer) pairs."""
+    pages: list[tuple[str, Callable[[], str]]] = [(site.story_paths[story.id], partial(render_story, site, story))]
+    for event in (site.events[e] for e in story.event_ids if e in site.events and e not in events_done):
+        events_done.add(event.id)
+        pages.append((site.event_paths[event.id], partial(render_event, site, event)))
+        for article_id in (i for i in event.article_ids if i in site.articles and i not in articles_done):
+            articles_done.add(article_id)
+            pages.append((site.article_page(article_id), partial(render_article, site, site.articles[article_id])))
+    return pages

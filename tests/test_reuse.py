@@ -1,0 +1,87 @@
+"""Warm rebuilds keep a story's pages when nothing they show changed (builder/render/reuse.py), and the result
+is the same as rendering everything again."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from pathlib import Path
+
+from test_site_build import site_corpus
+
+from builder.analysis import Analyser
+from builder.cache import load_render_manifest
+from builder.config import load_config
+from builder.models import Corpus, Outlet
+from builder.pipeline import run
+from builder.render import RenderContext, iter_site, render_site
+from builder.writer import Reuse
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTEXT = RenderContext()
+
+
+def kept(corpus: Corpus, previous: dict[str, tuple[str, tuple[str, ...]]]) -> tuple[set[str], dict[str, str]]:
+    """Paths kept from the previous build, and the pages rendered."""
+    reused, rendered = set(), {}
+    for path, text in iter_site(corpus, CONTEXT, previous, {}):
+        if isinstance(text, Reuse):
+            reused.add(path)
+        else:
+            rendered[path] = text if isinstance(text, str) else "".join(text)
+    return reused, rendered
+
+
+def test_unchanged_stories_are_kept_and_changed_ones_rendered_as_from_scratch(analyser: Analyser) -> None:
+    corpus = site_corpus(analyser)  # two stories: the seeds, and one hostile article
+    manifest: dict[str, tuple[str, tuple[str, ...]]] = {}
+    first = dict(iter_site(corpus, CONTEXT, {}, manifest))
+    assert not [p for p, t in first.items() if isinstance(t, Reuse)] and set(manifest) == {s.id for s in corpus.stories}
+    seeds_story = next(s for s in corpus.stories if s.id != "evil-s")
+    seed_pages, evil_pages = set(manifest[seeds_story.id][1]), set(manifest["evil-s"][1])
+    assert len(seed_pages) == 5 and len(evil_pages) == 3  # story, events, articles
+
+    reused, _ = kept(corpus, manifest)
+    assert reused == seed_pages | evil_pages
+
+    evil = next(a for a in corpus.articles if a.article.id == "hostile/page")
+    retitled = dataclasses.replace(evil, article=dataclasses.replace(evil.article, title="A new title"))
+    changed = dataclasses.replace(corpus, articles=tuple(retitled if a is evil else a for a in corpus.articles))
+    reused, rendered = kept(changed, manifest)
+    assert reused == seed_pages
+    fresh = render_site(changed, CONTEXT)
+    assert rendered == {p: t for p, t in fresh.items() if p not in seed_pages}
+
+    renamed = dataclasses.replace(corpus, outlets=tuple(
+        Outlet(o.slug, "South Front") if o.slug == "southfront" else o for o in corpus.outlets))
+    reused, _ = kept(renamed, manifest)
+    assert reused == evil_pages  # an outlet's name is shown on its story's pages
+
+
+def test_second_build_keeps_pages_and_matches_a_build_without_cache(tmp_path: Path) -> None:
+    def project(name: str) -> Path:
+        root = tmp_path / name
+        shutil.copytree(ROOT / "data", root / "data")
+        generated = shutil.ignore_patterns("stories", "events", "articles", "outlets", "sources", "data", "index.md")
+        shutil.copytree(ROOT / "docs", root / "docs", ignore=generated)
+        return root
+
+    warm = project("warm")
+    run(load_config(warm, run_mkdocs=False))
+    manifest = warm / ".cache" / "render-manifest.json"
+    assert len(load_render_manifest(manifest, warm / "docs")) == 1
+    story_page = next((warm / "docs" / "stories").glob("*.md"))
+    mtime = story_page.stat().st_mtime_ns
+    again = run(load_config(warm, run_mkdocs=False))
+    assert again.pages.written == 0 and story_page.stat().st_mtime_ns == mtime
+
+    seed = next((warm / "data" / "articles" / "southfront").glob("*.txt"))
+    seed.write_text(seed.read_text(encoding="utf-8").replace("Klintsevich", "Klintsewitsch"), encoding="utf-8")
+    run(load_config(warm, run_mkdocs=False))
+    cold = project("cold")
+    shutil.copy(seed, next((cold / "data" / "articles" / "southfront").glob("*.txt")))
+    run(load_config(cold, run_mkdocs=False, use_cache=False))
+    pages = sorted(p.relative_to(cold / "docs") for p in (cold / "docs").rglob("*") if p.is_file())
+    assert pages == sorted(p.relative_to(warm / "docs") for p in (warm / "docs").rglob("*") if p.is_file())
+    assert all((cold / "docs" / p).read_bytes() == (warm / "docs" / p).read_bytes() for p in pages)
+    assert "Klintsewitsch" in story_page.read_text(encoding="utf-8")
