@@ -51,7 +51,7 @@ def figure_rows(site: SiteIndex) -> list[dict[str, Any]]:
         for outlet in sorted({a.article.outlet for a in articles}):
             rows.append(figure_row("story", story.id, story.title, outlet_figures(outlet, articles)))
     for slug in site.outlet_slugs():
-        rows.append(figure_row("outlet", slug, site.outlet_name(slug), outlet_figures(slug, site.corpus.articles)))
+        rows.append(figure_row("outlet", slug, site.outlet_name(slug), site.outlet_totals(slug)))
     return rows
 
 

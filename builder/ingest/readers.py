@@ -21,6 +21,10 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 META_FIELDS = ("title", "outlet", "url", "published", "author", "language")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$\n?", re.DOTALL | re.MULTILINE)
 
+# libyaml's parser with the safe constructor (the same values): the pure-Python one took half of reading
+# 10,000 articles
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass(frozen=True)
 class Metadata:
@@ -88,7 +92,7 @@ def split_front_matter(path: Path, text: str) -> tuple[str, Metadata]:
     if not match:
         return text, Metadata()
     try:
-        data = yaml.safe_load(match.group(1))
+        data = yaml.load(match.group(1), Loader=SAFE_LOADER)
     except yaml.YAMLError as err:
         problem = str(err).strip().splitlines()[0]
         raise InputError(path, f"front matter is not valid YAML ({problem})", "fix the YAML between the --- lines") from err

@@ -63,7 +63,7 @@ def outlet_timeline(slug: str, articles: Sequence[AnalysedArticle]) -> tuple[Cha
 
 
 def home_charts(site: SiteIndex) -> tuple[Chart, ...]:
-    groups = [(site.outlet_name(slug), outlet_figures(slug, site.corpus.articles)) for slug in site.outlet_slugs()]
+    groups = [(site.outlet_name(slug), site.outlet_totals(slug)) for slug in site.outlet_slugs()]
     groups = [(name, f) for name, f in groups if f.article_ids]
     if not groups:
         return ()

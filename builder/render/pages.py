@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from builder.compare import compare, cross_sources, outlet_figures, outlet_sources
+from builder.compare import compare, cross_sources, outlet_sources
 from builder.models import AnalysedArticle, Event, Story
 from builder.render import rawhtml
 from builder.render.chart_sets import home_charts, outlet_timeline
@@ -124,7 +124,7 @@ def render_outlet(site: SiteIndex, slug: str) -> str:
     outlet = next((o for o in site.corpus.outlets if o.slug == slug), None)
     name = site.outlet_name(slug)
     articles = [a for a in site.corpus.articles if a.article.outlet == slug]
-    figures = outlet_figures(slug, articles)
+    figures = site.outlet_totals(slug)
     about = []
     if outlet is not None and outlet.country:
         about.append(f"Country: {md(outlet.country)}")
@@ -155,7 +155,7 @@ def render_outlets_index(site: SiteIndex) -> str:
     lines = [front_matter("Outlets"), "# Outlets\n", "| Outlet | Articles | Sources | Named share |",
              "|---|---:|---:|---:|"]
     for slug in site.outlet_slugs():
-        figures = outlet_figures(slug, site.corpus.articles)
+        figures = site.outlet_totals(slug)
         share = "–" if figures.named_share is None else f"{round(100 * figures.named_share)}%"
         lines.append(f"| {site.outlet_link('outlets/index.md', slug)} | {len(figures.article_ids)} | "
                      f"{len(figures.sources)} | {share} |")

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from builder.compare import OutletFigures, outlet_figures
 from builder.models import AnalysedArticle, Corpus, Event, Story
 from builder.render import rawhtml
 from builder.render.escape import md
@@ -25,11 +26,19 @@ class SiteIndex:
     article_paths: Mapping[str, str]  # worked out once: pages link to articles hundreds of thousands of times
     # highlighted bodies of the story being rendered: its story, event and article pages show the same ones
     bodies: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    # each outlet's figures over all its articles: the home, outlets, outlet and open-data pages all show them
+    totals: dict[str, OutletFigures] = field(default_factory=dict, compare=False, repr=False)
 
     def body(self, item: AnalysedArticle) -> str:
         found = self.bodies.get(item.article.id)
         if found is None:
             found = self.bodies[item.article.id] = body_html(item.article.text, item.analysis)
+        return found
+
+    def outlet_totals(self, slug: str) -> OutletFigures:
+        found = self.totals.get(slug)
+        if found is None:
+            found = self.totals[slug] = outlet_figures(slug, self.corpus.articles)
         return found
 
     def outlet_name(self, slug: str) -> str:
