@@ -243,6 +243,17 @@ def test_render_is_deterministic(analyser: Analyser) -> None:
     assert render_site(seed_corpus(analyser), RenderContext()) == render_site(seed_corpus(analyser), RenderContext())
 
 
+def test_outlet_page_traces_figures_through_articles_and_sources(seed_pages: dict[str, str]) -> None:
+    """An outlet page's evidence grows with its articles and sources, not with every span they hold."""
+    page = seed_pages["outlets/southfront.md"]
+    for measure in ("articles", "attributions", "direct", "hedges-outlet", "hedges-attributed", "sources", "named",
+                    *(f"sources-{k.value}" for k in SourceKind)):
+        assert f'id="ev-southfront-{measure}"' in page, measure
+    assert "#attributions" in page and "#hedges-attributed" in page  # each article's counts, to its highlights
+    assert "Franz Klintsevich" in page and "#a2-src" in page  # each source, to its first mention
+    assert "#a1-cue" not in page and "#h2" not in page  # no span-by-span lists
+
+
 def test_page_set(seed_pages: dict[str, str]) -> None:
     assert {"index.md", "outlets/index.md", "sources/index.md", "methodology/figures.md",
             "outlets/panarmenian.md", "outlets/southfront.md"} <= set(seed_pages)

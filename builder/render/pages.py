@@ -10,7 +10,8 @@ from builder.render import rawhtml
 from builder.render.chart_sets import home_charts, outlet_timeline
 from builder.render.charts import figures as chart_figures
 from builder.render.escape import attr, front_matter, http_url, md
-from builder.render.figures import KIND_LABELS, UNSEARCHED, evidence_section, figures_table, summary_line
+from builder.render.figures import KIND_LABELS, UNSEARCHED, figures_table, summary_line
+from builder.render.outlet_view import articles_table, sources_table
 from builder.render.paths import link, outlet_path
 from builder.render.site import SiteIndex, date_text, newest_date, newest_first
 from builder.render.story_view import blindspot_line, comparison_section
@@ -32,7 +33,8 @@ def article_list(page: str, site: SiteIndex, articles: Sequence[AnalysedArticle]
 
 
 def wide(front: str) -> str:
-    """Front matter that hides the side navigation and table of contents: the outlet columns need the width."""
+    """Front matter that hides the side navigation and table of contents: outlet columns and wide tables need
+    the width."""
     return front.replace("\n---\n", "\nhide:\n  - navigation\n  - toc\n---\n")
 
 
@@ -134,20 +136,21 @@ def render_outlet(site: SiteIndex, slug: str) -> str:
     top = sorted(figures.sources, key=lambda s: (-len(s.mentions), s.key))[:15]
     top_lines = [f"| {md(s.name)} | {KIND_LABELS[s.kind]} | {len(s.mentions)} |" for s in top]
     return "\n".join([
-        front_matter(name, f"{name}: sources, attribution and hedging over {len(articles)} articles"),
+        wide(front_matter(name, f"{name}: sources, attribution and hedging over {len(articles)} articles")),
         f"# {md(name)} {{ #title }}\n",
         (" · ".join(about) + "\n") if about else "",
         "## Figures over all its articles\n",
-        "Each figure links to the spans it counts, listed under *Evidence* below.\n",
+        "Each figure links to the table below that breaks it down, by article or by source; from there each "
+        "count links to the highlighted words.\n",
         figures_table(page, site, [figures]),
         f"## Over time {{ #over-time {UNSEARCHED} }}\n",
         chart_figures(outlet_timeline(slug, articles)) if articles else "No articles yet.\n",
         "## Most cited sources\n",
         "| Source | Kind | Mentions |\n|---|---|---:|\n" + ("\n".join(top_lines) or "| none | | |") + "\n",
         f"## Articles {{ #articles {UNSEARCHED} }}\n",
-        article_list(page, site, newest_first(articles)),
-        f"## Evidence {{ #evidence {UNSEARCHED} }}\n",
-        evidence_section(page, site, figures),
+        articles_table(page, site, figures, newest_first(articles)),
+        f"## All sources {{ #sources {UNSEARCHED} }}\n",
+        sources_table(page, site, figures),
     ])
 
 
