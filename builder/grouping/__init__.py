@@ -3,8 +3,9 @@
 Events first: greedy average linkage over articles on a similarity that leans on names and numbers (who,
 where, how many), relative to how tight each candidate event already is, never across a large gap in
 publication dates. Stories then join whole events on word and name similarity: strongly similar events
-that share names, and weakly similar ones that are each other's nearest neighbour once hub events (alike to
-many) are discounted (stories.py); so every event lies inside one story.
+that share names, and weakly similar ones that are each other's nearest neighbour (stories.py; a correction
+for hub events, alike to many, is there but off by default: see GroupingConfig); so every event lies inside
+one story.
 Documents are sorted by id first and cluster ids are derived from the member ids, so the result does not
 depend on input order. The work grows linearly: articles are compared only when they share one of their
 heaviest words or names and lie within the event date window (blocking.py), events are clustered on that
