@@ -143,8 +143,8 @@ def group(articles: Sequence[AnalysedArticle]) -> tuple[tuple[Event, ...], tuple
     stories = []
     for label in sorted(events_of_story):
         members = events_of_story[label]
-        lead = _lead(by_id[i] for e in members for i in e.article_ids)
-        stories.append(Story(f"{slugify(lead.title, 8)}-{label[-6:]}", tuple(e.id for e in members), lead.title))
+        title = main_event(members, by_id).title
+        stories.append(Story(f"{slugify(title, 8)}-{label[-6:]}", tuple(e.id for e in members), title))
     return events, tuple(sorted(stories, key=lambda s: s.id))
 
 
@@ -160,9 +160,19 @@ def _events(labels: dict[str, str], by_id: dict[str, Article]) -> tuple[Event, .
     return tuple(sorted(events, key=lambda e: e.id))
 
 
+def main_event(events: Sequence[Event], by_id: dict[str, Article]) -> Event:
+    """The event a story is named after: the one most covered (most articles), then the earliest. Naming a
+    story after its earliest article let a stray early piece title a story about something else."""
+    return min(events, key=lambda e: (-len(e.article_ids), _lead_key(_lead(by_id[i] for i in e.article_ids))))
+
+
+def _lead_key(article: Article) -> tuple[bool, dt.date, str]:
+    return (article.published is None, article.published or dt.date.min, article.id)
+
+
 def _lead(articles: Iterable[Article]) -> Article:
     """The article that names a group: the earliest dated one, then by id (undated last)."""
-    return min(articles, key=lambda a: (a.published is None, a.published or dt.date.min, a.id))
+    return min(articles, key=_lead_key)
 
 
 def render_context(config: Config) -> RenderContext:

@@ -297,3 +297,19 @@ def test_a_strong_link_needs_shared_names(shared_names: float, linked: bool) -> 
                           [str(k) for k in range(4)], _vectors(names))
     assert stories[0] == stories[2] and stories[1] == stories[3]
     assert (stories[0] == stories[1]) is linked
+
+
+def test_a_story_is_named_after_its_most_covered_event() -> None:
+    """Not after its earliest article: a stray early piece would title a story about something else."""
+    import datetime as dt
+
+    from builder.models import Article, Event
+    from builder.pipeline import main_event
+
+    def article(article_id: str, day: int) -> Article:
+        return Article(article_id, "o", f"{article_id}.txt", f"Title {article_id}", "Text.", dt.date(2024, 1, day))
+
+    by_id = {a.id: a for a in (article("a", 1), article("b", 5), article("c", 6), article("d", 9), article("e", 2))}
+    stray, main, other = Event("x", ("a",), "Title a"), Event("y", ("b", "c"), "Title b"), Event("z", ("d", "e"), "Title e")
+    assert main_event([stray, main], by_id) is main
+    assert main_event([stray, main, other], by_id) is other  # two articles each: the earlier lead (e, day 2)
