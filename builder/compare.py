@@ -197,14 +197,6 @@ def compare(articles: Sequence[AnalysedArticle]) -> Comparison:
                       tuple(s for s in sources if len(s.outlets) == 1))
 
 
-def outlet_sources(outlet: str, articles: Iterable[AnalysedArticle]) -> tuple[CitedSource, ...]:
-    """The sources of `outlet_figures` alone: the sources page needs them for every outlet at once, and every
-    outlet's full figures at once hold every span of the corpus."""
-    return group_sources(mention for item in articles if item.article.outlet == outlet
-                         for index, attribution in enumerate(item.analysis.attributions)
-                         for mention in _source_mentions(item.article.id, index, attribution))
-
-
 def cross_sources(outlets: Sequence[tuple[str, Sequence[CitedSource]]]) -> tuple[SharedSource, ...]:
     """Every distinct source name over the (outlet, its sources) pairs, most widely cited first, then by name."""
     by_key: dict[str, list[tuple[str, CitedSource]]] = {}

@@ -25,7 +25,7 @@ from builder.ingest.language import UNDETERMINED
 from builder.lock import build_lock
 from builder.models import AnalysedArticle, Article, Corpus, Event, Story, TextAnalysis
 from builder.progress import Stopwatch, timings_line, track
-from builder.render import RenderContext, iter_site
+from builder.render import ManifestEntry, RenderContext, iter_site
 from builder.swap import StagingArea, commit, recover
 from builder.writer import WriteReport, docs_renames, site_rename, stage_pages
 
@@ -77,7 +77,7 @@ def run(config: Config, progress: IO[str] | None = None) -> BuildReport:
         corpus = Corpus(ingested.outlets, analysed, events, stories)
         manifest_path = config.cache_dir.parent / "render-manifest.json" if config.cache_dir else None
         previous = load_render_manifest(manifest_path, config.docs_dir) if manifest_path else None
-        manifest: dict[str, tuple[str, tuple[str, ...]]] = {}
+        manifest: dict[str, ManifestEntry] = {}
         written = stage_pages(area, config.docs_dir, iter_site(corpus, render_context(config), previous, manifest))
         renames = docs_renames(area, config.docs_dir)
         clock.lap("render and write")

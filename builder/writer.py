@@ -81,8 +81,7 @@ def _stage(text: PageText, current: Path | None, target: Path) -> bool:
     if isinstance(text, Reuse):
         if current is None:
             raise ValueError(f"no previous page to keep for docs/{target.name}")
-        if not _link(current, target):
-            shutil.copy2(current, target)
+        _keep(current, target)
         return False
     if isinstance(text, str):
         data = text.encode("utf-8")
@@ -98,10 +97,15 @@ def _stage(text: PageText, current: Path | None, target: Path) -> bool:
             out.write(data)
     if current is not None and _file_digest(current) == digest.digest():
         target.unlink()
-        if _link(current, target):
-            return False
-        shutil.copy2(current, target)
+        _keep(current, target)
+        return False
     return True
+
+
+def _keep(current: Path, target: Path) -> None:
+    """The previous build's file at `target`: hard-linked (bytes and mtime kept), or copied with its mtime."""
+    if not _link(current, target):
+        shutil.copy2(current, target)
 
 
 def _file_digest(path: Path) -> bytes:

@@ -25,11 +25,11 @@ from builder.render.pages import (
     render_story,
 )
 from builder.render.paths import outlet_path
-from builder.render.reuse import RenderManifest, code_version, story_digest
+from builder.render.reuse import ManifestEntry, RenderManifest, code_version, story_digest
 from builder.render.site import SiteIndex, index_corpus
 from builder.writer import PageText, Reuse
 
-__all__ = ["LexiconTable", "RenderContext", "RenderManifest", "iter_site", "load_lexicon_tables", "render_site"]
+__all__ = ["LexiconTable", "ManifestEntry", "RenderContext", "RenderManifest", "iter_site", "load_lexicon_tables", "render_site"]
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ def _whole(text: PageText) -> str:
 
 
 def iter_site(corpus: Corpus, context: RenderContext, previous: RenderManifest | None = None,
-              manifest: dict[str, tuple[str, tuple[str, ...]]] | None = None) -> Iterator[tuple[str, PageText]]:
+              manifest: dict[str, ManifestEntry] | None = None) -> Iterator[tuple[str, PageText]]:
     """The generated files one at a time, so that a build writes each page and lets it go: at 50,000
     articles all pages at once would take gigabytes. The open-data files come in pieces (streamed).
 
@@ -65,18 +65,20 @@ def iter_site(corpus: Corpus, context: RenderContext, previous: RenderManifest |
     story whose digest and paths match it yields `Reuse()` for its pages. `manifest` is filled with this
     build's entries."""
     site = index_corpus(corpus)
-    code = code_version() if previous is not None or manifest is not None else ""
+    tracked = previous is not None or manifest is not None
+    code = code_version() if tracked else ""
     yield "index.md", render_home(site, context.site_name)
     events_done: set[str] = set()
     articles_done: set[str] = set()
     for story in corpus.stories:  # a story with its events and articles, which share highlighted bodies
         pages = _story_pages(site, story, events_done, articles_done)
-        entry = (story_digest(site, story, code), tuple(path for path, _ in pages)) if code else None
-        if manifest is not None and entry is not None:
-            manifest[story.id] = entry
-        if previous is not None and entry is not None and previous.get(story.id) == entry:
-            yield from ((path, Reuse()) for path, _ in pages)
-            continue
+        if tracked:
+            entry = (story_digest(site, story, code), tuple(path for path, _ in pages))
+            if manifest is not None:
+                manifest[story.id] = entry
+            if previous is not None and previous.get(story.id) == entry:
+                yield from ((path, Reuse()) for path, _ in pages)
+                continue
         for path, render in pages:
             yield path, render()
         site.bodies.clear()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from builder.compare import compare, cross_sources, outlet_sources
+from builder.compare import compare, cross_sources
 from builder.models import AnalysedArticle, Event, Story
 from builder.render import rawhtml
 from builder.render.chart_sets import home_charts, outlet_timeline
@@ -167,7 +167,7 @@ def render_outlets_index(site: SiteIndex) -> str:
 
 def render_sources_index(site: SiteIndex) -> str:
     page = "sources/index.md"
-    figures = [(o, outlet_sources(o, site.corpus.articles)) for o in site.outlet_slugs()]
+    figures = [(o, site.outlet_totals(o).sources) for o in site.outlet_slugs()]
     lines = [front_matter("Sources", "Who is cited by which outlets"), "# Sources\n",
              "Every source named or described in the articles, and the outlets that cite it "
              "(sources are matched by name, ignoring case).\n"]

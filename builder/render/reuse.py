@@ -20,7 +20,8 @@ from builder.models import Story
 from builder.render.site import SiteIndex
 
 # story id -> (digest of its pages' inputs, the docs-relative paths of its pages)
-RenderManifest = Mapping[str, tuple[str, tuple[str, ...]]]
+ManifestEntry = tuple[str, tuple[str, ...]]
+RenderManifest = Mapping[str, ManifestEntry]
 
 
 def code_version() -> str:
