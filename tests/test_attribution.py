@@ -349,7 +349,7 @@ def test_subject_before_a_party_label(analyser: Analyser) -> None:
     """A finite verb the parser left without a subject takes the name before it, across a party label."""
     from spacy.tokens import Doc
 
-    from builder.analysis.attr_patterns import _preceding_subject
+    from builder.analysis.attr_speakers import _preceding_subject
 
     words = ["Lena", "Ortiz", "(", "D-Vt.", ")", "called", "the", "plan", "a", "sham", "."]
     pos = ["PROPN", "PROPN", "PUNCT", "PROPN", "PUNCT", "VERB", "DET", "NOUN", "DET", "NOUN", "PUNCT"]
@@ -369,7 +369,7 @@ def test_speaker_after_the_verb_in_a_quotative_inversion(analyser: Analyser) -> 
     """'“...,” added another Democrat': the parser may read the speaker as the object."""
     from spacy.tokens import Doc
 
-    from builder.analysis.attr_patterns import _inverted_subject
+    from builder.analysis.attr_speakers import _inverted_subject
 
     words = ["“", "Go", ",", "”", "added", "another", "Maine", "Democrat", "."]
     doc = Doc(analyser.nlp.vocab, words=words,

@@ -4,6 +4,7 @@
   "X quoted Y as saying", "X said, according to Y";
 - "according to X", "in X's view", "in a new poll";
 - nominal and adjectival cues (attr_nominal) and reporting verbs in headlines (attr_headlines).
+Who speaks is read by attr_speakers.
 """
 
 from __future__ import annotations
@@ -11,24 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from spacy.tokens import Doc, Token
-from spacy.tokens import Span as SpacySpan
 
 from builder.analysis.attr_content import verb_content
-from builder.analysis.attr_cues import (
-    RELATIVE,
-    VIEW_NOUNS,
-    Candidate,
-    CueLexicon,
-    adjacent_speaker,
-    cue_extent,
-    is_cue_verb,
-    noun_phrase,
-    subject_of,
-    subtree_chars,
-)
+from builder.analysis.attr_cues import VIEW_NOUNS, Candidate, CueLexicon, cue_extent, is_cue_verb, noun_phrase, subtree_chars
 from builder.analysis.attr_documents import document_reads
 from builder.analysis.attr_headlines import headline_cues
 from builder.analysis.attr_nominal import light_verb_cues, made_clear, possessed_cues, stance_adjectives
+from builder.analysis.attr_speakers import mention, speaker
 from builder.models import AttributionType
 
 # Raising verbs: their grammatical subject is what the impression is about, not who holds it.
@@ -43,120 +33,6 @@ def find_candidates(doc: Doc, text: str, quotes: tuple[tuple[int, int], ...], le
              *stance_adjectives(doc, lexicon.adjectives), *made_clear(doc), *headline_cues(doc, text, lexicon.verbs),
              *document_reads(doc, text, roles)]
     return sorted(found, key=lambda c: c.cue)
-
-
-def _mention(token: Token | None, floor: int = 0) -> SpacySpan | None:
-    if token is None:
-        return None
-    if token.lower_ in RELATIVE and token.dep_ in ("nsubj", "nsubjpass"):
-        return _relative(token)
-    return noun_phrase(token, floor)
-
-
-def _relative(pronoun: Token) -> SpacySpan:
-    """A relative pronoun with the noun phrase it stands for ("the senator, who"): the mention is both, the
-    pronoun in the clause and its antecedent naming the speaker."""
-    doc = pronoun.doc
-    clause = pronoun.head
-    if clause.dep_ == "relcl" and clause.head.i < pronoun.i:
-        antecedent = noun_phrase(clause.head)
-        if antecedent.end <= pronoun.i and all(t.is_punct for t in doc[antecedent.end : pronoun.i]):
-            return doc[antecedent.start : pronoun.i + 1]
-    return doc[pronoun.i : pronoun.i + 1]
-
-
-def _stranded_subject(verb: Token) -> Token | None:
-    """The speaker of a main verb the parser left without a subject, having hung the name on a fronted phrase
-    ("In a statement to the Observer, her adviser, Jake Sullivan, said"): the phrase ending just before the
-    verb, up to its first proper noun ("Jay Ruiz, the club's president and manager, suggested")."""
-    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i < 2:
-        return None
-    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "auxpass") for c in verb.children):
-        return None
-    token = verb.nbor(-1) if verb.nbor(-1).text != "," else verb.nbor(-2)
-    for _ in range(4):
-        if token.dep_ in ("compound", "flat"):
-            token = token.head
-        elif token.dep_ not in ("appos", "conj") or token.head.i >= token.i:
-            return None
-        elif token.pos_ == "PROPN":
-            return token
-        else:
-            token = token.head
-    return None
-
-
-# Words that may stand between a finite verb and its subject ("Democrats also accused", "he has not said").
-BETWEEN_SUBJECT_AND_VERB = frozenset({"ADV", "AUX", "PART"})
-
-
-def _preceding_subject(verb: Token) -> Token | None:
-    """The subject of a finite verb the parser hung elsewhere: the noun just before it ("the investigation and
-    Democrats accused the GOP", "which Apple's chief executive, Tim Cook, called ..."), as English puts the
-    subject of a finite active clause before its verb (Quirk et al. 1985, 10.3)."""
-    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("nsubjpass", "auxpass", "expl") for c in verb.children):
-        return None
-    token = verb.nbor(-1) if verb.i > 0 else None
-    while token is not None and token.pos_ in BETWEEN_SUBJECT_AND_VERB and token.i > 0 and token.head.i == verb.i:
-        token = token.nbor(-1)
-    if token is not None and token.text == "," and token.i > 0 and token.nbor(-1).pos_ == "PROPN":
-        token = token.nbor(-1)  # a name in apposition, closed by a comma
-    elif token is not None and token.text == ")":
-        token = _before_parenthesis(token)  # "Sen. Lindsey Graham (R-SC) called out ..."
-    if token is None or token.pos_ not in ("NOUN", "PROPN", "PRON") or token.lower_ in RELATIVE:
-        return None
-    while token.dep_ in ("compound", "flat") and token.head.i > token.i:
-        token = token.head
-    return token
-
-
-def _before_parenthesis(closing: Token) -> Token | None:
-    """The word before a short parenthesis ("(R-S.C.)", "(pictured)") that `closing` ends."""
-    doc = closing.doc
-    for i in range(closing.i - 1, max(0, closing.i - 8), -1):
-        if doc[i].text == "(":
-            return doc[i - 1] if i > 0 else None
-    return None
-
-
-CLOSING = frozenset({",", "”", "''", '"', "’"})
-
-
-def _inverted_subject(verb: Token) -> Token | None:
-    """The speaker after the verb in a quotative inversion ('“...,” added another Republican', '..., said
-    Skelly'; Quirk et al. 1985, 18.50), which the parser reads as the object or an adverb."""
-    if verb.tag_ not in ("VBD", "VBZ") or verb.i == 0 or verb.i + 1 >= len(verb.doc) or verb.nbor(-1).text not in CLOSING:
-        return None
-    if any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") or (c.dep_ == "ccomp" and c.i > verb.i) for c in verb.children):
-        return None
-    token = verb.nbor(1)
-    if token.dep_ == "det" and token.head.i > token.i:
-        token = token.head
-    if token.pos_ not in ("NOUN", "PROPN", "PRON") and not (token.text[:1].isupper() and token.is_alpha):
-        return None
-    while token.dep_ in ("compound", "flat") and token.head.i > token.i:
-        token = token.head
-    return token
-
-
-def _parenthetical_as(verb: Token, subject: Token) -> bool:
-    """ "Hawaii, as one of his advisers pointed out, ...": the parser took the main clause's subject for the
-    subject of the verb of a parenthetical "as"-clause; the noun phrase after "as" is its subject."""
-    between = verb.doc[subject.i + 1 : verb.i]
-    marks = [t.i for t in between if t.lower_ == "as" and t.i > subject.i + 1 and t.nbor(-1).text == ","]
-    return bool(marks) and not any(t.pos_ in ("VERB", "AUX") for t in verb.doc[marks[-1] + 1 : verb.i])
-
-
-def _speaker(verb: Token, content: tuple[int, int] | None, quotes: tuple[tuple[int, int], ...] = ()) -> SpacySpan | None:
-    subject = subject_of(verb) or _stranded_subject(verb) or _inverted_subject(verb) or _preceding_subject(verb)
-    if subject is not None and subject.i < verb.i and _parenthetical_as(verb, subject):
-        subject = _preceding_subject(verb) or subject
-    inside = next(((s, e) for s, e in quotes if subject is not None and s < subject.idx < e <= verb.idx), None)
-    if subject is not None and (inside or (content is not None and content[0] <= subject.idx < content[1])):
-        # The parser took a word of the quotation for the subject ('"..., it will," said James Acton').
-        subject = adjacent_speaker(verb, inside or content)
-    floor = content[1] if content is not None and content[1] <= verb.idx else 0
-    return _mention(subject, floor)
 
 
 def _source_like(token: Token, roles: Mapping[str, str]) -> bool:
@@ -212,11 +88,11 @@ def _chained(verb: Token, plain: Candidate, text: str, lexicon: CueLexicon, role
     if cited is None or lemma not in ("quote", "cite"):
         return None
     if lemma == "quote":
-        return Candidate(cue, _mention(cited), content, kind, _speaker(verb, content))
+        return Candidate(cue, mention(cited), content, kind, speaker(verb, content))
     reporter = _reporter(verb, lexicon)
     if reporter is None or not _source_like(cited, roles):
         return None
-    return Candidate(cue, _mention(cited), verb_content(reporter, text) or content, kind, _speaker(reporter, None))
+    return Candidate(cue, mention(cited), verb_content(reporter, text) or content, kind, speaker(reporter, None))
 
 
 def verb_cues(doc: Doc, text: str, quotes: tuple[tuple[int, int], ...], lexicon: CueLexicon,
@@ -238,10 +114,10 @@ def verb_cues(doc: Doc, text: str, quotes: tuple[tuple[int, int], ...], lexicon:
             yield chained
             continue
         sender = _sender(verb)
-        subject = _mention(sender) if sender is not None else _speaker(verb, content, quotes)
+        subject = mention(sender) if sender is not None else speaker(verb, content, quotes)
         if verb.lemma_.lower() in RAISING and subject is not None and subject.root.lower_ not in ("he", "she", "i", "we"):
             subject = None  # "the plan seems to fail", "it appears that": the subject is the topic, no holder
-        yield Candidate((start, end), subject, content, kind, _mention(_according_source(verb)))
+        yield Candidate((start, end), subject, content, kind, mention(_according_source(verb)))
 
 
 def _sentence_without(token: Token, phrase_end: int, text: str) -> tuple[int, int] | None:
@@ -272,7 +148,7 @@ def according_to(doc: Doc, text: str) -> Iterator[Candidate]:
             pobj = next((c for c in token.subtree if c.dep_ == "pobj"), None)
         phrase_end = pobj.right_edge.idx + len(pobj.right_edge) if pobj is not None else to.idx + len(to)
         content = _sentence_without(token, phrase_end, text)
-        yield Candidate((token.idx, to.idx + len(to)), _mention(pobj), content, AttributionType.SPEECH)
+        yield Candidate((token.idx, to.idx + len(to)), mention(pobj), content, AttributionType.SPEECH)
 
 
 def view_phrases(doc: Doc) -> Iterator[Candidate]:

@@ -1,8 +1,8 @@
 """Attribution finder: who says (writes, finds, believes) what, read off the spaCy dependency parse.
 
 A sequence of passes over one parsed `Doc`:
-1. cues and their frames (attr_patterns): reporting verbs, "according to", "in X's view", "X: ...";
-   a dash and a name after a quotation (quotes);
+1. cues and their frames (attr_patterns; their speakers, attr_speakers): reporting verbs, "according to",
+   "in X's view", "X: ..."; a dash and a name after a quotation (quotes);
 2. contents widened to whole quotations, unclaimed quotations continuing the previous speaker (quotes);
 3. source mentions read (sources) and resolved to what they refer to (coref), in text order.
 Lexicons: cues.tsv (cue lemmas, type and frame), source_roles.tsv (role nouns of sources).
