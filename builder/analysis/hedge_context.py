@@ -18,7 +18,9 @@ from types import MappingProxyType
 
 from spacy.tokens import Doc, Token
 
-from builder.analysis.hedge_rules import Check, Extent, HedgeWords, agentless, quantifier, topic_only
+from builder.analysis.hedge_base import Check, Extent, HedgeWords
+from builder.analysis.hedge_rules import quantifier
+from builder.analysis.hedge_sources import agentless, topic_only
 
 
 def quantified(token: Token) -> Token | None:

@@ -1,9 +1,10 @@
 """Hedge finder: epistemic hedges (may, reportedly, experts believe, probably, several villages) and whose they are.
 
 One pass over the tokens looks each lemma and word form up in `hedges.tsv`; the entry's rule (a small parse
-check in `hedge_rules`) decides whether this use hedges. The voice is ATTRIBUTED when the hedge lies inside
-the content of an attribution or inside a quotation, else OUTLET: "Experts believe" opening a sentence is the
-outlet hedging, "according to some data" inside a quoted speaker's words is the speaker hedging.
+check in `hedge_rules`, `hedge_modal`, `hedge_sources` or `hedge_context`) decides whether this use hedges.
+The voice is ATTRIBUTED when the hedge lies inside the content of an attribution or inside a quotation, else
+OUTLET: "Experts believe" opening a sentence is the outlet hedging, "according to some data" inside a quoted
+speaker's words is the speaker hedging.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from types import MappingProxyType
 
 from spacy.tokens import Doc, Token
 
+from builder.analysis.hedge_base import Check, HedgeWords
 from builder.analysis.hedge_context import CONTEXT_CHECKS
-from builder.analysis.hedge_rules import CHECKS, Check, HedgeWords
+from builder.analysis.hedge_rules import CHECKS
 from builder.analysis.hedge_voice import quoted_regions, voice_of
 from builder.lexicons import load_table
 from builder.models import Attribution, Hedge, HedgeType, Span
