@@ -51,28 +51,27 @@ class MemoAttributeRuler:
         if not len(doc):
             return doc
         keys = doc.to_array([TAG, LOWER, DEP])
-        rows: list[Key] = [(t, lw, d) for t, lw, d in keys.tolist()]
-        self._learn(set(rows))
-        before = doc.to_array([POS, MORPH, LEMMA])
-        after = before.copy()
-        one_by_one: list[int] = []
-        for i, key in enumerate(rows):
+        first, inverse = distinct_rows(keys)
+        distinct: list[Key] = [(t, lw, d) for t, lw, d in keys[first].tolist()]
+        self._learn(set(distinct))
+        effects = numpy.zeros((len(distinct), 3), dtype="uint64")
+        rule_by_rule = numpy.zeros(len(distinct), dtype=bool)
+        for row, key in enumerate(distinct):
             effect = self.memo[key][1]
             if effect is None:
-                one_by_one.append(i)
-                continue
-            pos, morph, lemma = effect
-            after[i, 0] = pos if pos else after[i, 0]
-            after[i, 1] = morph if morph else after[i, 1]
-            after[i, 2] = lemma if lemma else after[i, 2]
-        cast(Any, doc).from_array([POS, MORPH, LEMMA], after)
+                rule_by_rule[row] = True
+            else:
+                effects[row] = effect
+        before = doc.to_array([POS, MORPH, LEMMA])
+        token_effects = effects[inverse]
+        cast(Any, doc).from_array([POS, MORPH, LEMMA], numpy.where(token_effects != 0, token_effects, before))
         multi_hits = self._multi_matches(doc)
-        for i in sorted(set(one_by_one) | set(multi_hits)):
+        for i in sorted(set(numpy.flatnonzero(rule_by_rule[inverse]).tolist()) | set(multi_hits)):
             token = doc[i]
             if i in multi_hits:  # start again from the tagger's output, then every rule in order
                 token.pos, token.lemma = int(before[i, 0]), int(before[i, 2])
                 cast(Any, token).set_morph(int(before[i, 1]))
-            rules = self.memo[rows[i]][0]
+            rules = self.memo[distinct[inverse[i]]][0]
             for _, attrs in sorted(rules + tuple(multi_hits.get(i, ()))):
                 set_token_attrs(token, attrs)
         return doc
@@ -131,16 +130,35 @@ class MemoLemmatizer:
             return doc
         rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
         lemmas = rows[:, 3].copy()
-        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
-            if lemma:
-                continue
-            key = (orth, pos, morph)
-            value = self.memo.get(key)
+        todo = numpy.flatnonzero(lemmas == 0)  # the attribute ruler has set some lemmas already
+        if not len(todo):
+            return doc
+        first, inverse = distinct_rows(rows[todo, :3])
+        values = numpy.empty(len(first), dtype="uint64")
+        for row, i in enumerate(todo[first].tolist()):
+            orth, pos, morph = rows[i, :3].tolist()
+            value = self.memo.get(key := (orth, pos, morph))
             if value is None:
                 value = self.memo[key] = self.vocab.strings.add(self.lemmatize(doc[i])[0])
-            lemmas[i] = value
+            values[row] = value
+        lemmas[todo] = values[inverse]
         cast(Any, doc).from_array([LEMMA], lemmas.reshape(-1, 1))
         return doc
+
+
+def distinct_rows(rows: numpy.ndarray[Any, Any]) -> tuple[numpy.ndarray[Any, Any], numpy.ndarray[Any, Any]]:
+    """(index of each distinct row's first occurrence, each row's distinct-row number), so that per-key Python
+    work runs once per distinct row rather than once per token. Rows are grouped by a mix of their columns,
+    then checked whole: on a collision of the mix (never seen; 64-bit hashes) the rows are told apart exactly."""
+    mixed = numpy.zeros(len(rows), dtype="uint64")
+    for column in range(rows.shape[1]):
+        mixed = mixed * numpy.uint64(0x9E3779B97F4A7C15) + rows[:, column]
+    _, first, inverse = numpy.unique(mixed, return_index=True, return_inverse=True)
+    inverse = inverse.reshape(-1)
+    if not (rows[first][inverse] == rows).all():
+        _, first, inverse = numpy.unique(rows, axis=0, return_index=True, return_inverse=True)
+        inverse = inverse.reshape(-1)
+    return first, inverse
 
 
 @Language.factory("framing_memo_attribute_ruler")
