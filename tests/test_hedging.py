@@ -43,6 +43,13 @@ Decisions the negative cases pin down:
 - "would" hedges only when it softens a claim ("would seem", "would have been"), not the consequence of a
   conditional ("would collapse if") nor a reported future; nor do "could"/"might" in a conditional's
   consequence ("if left open, the dog could run out"): the possibility holds under the writer's hypothesis.
+- "several hundred", "many thousands": a vague multiplier of a round number gives the order of magnitude, a
+  rounded figure like "some 300", not a vague count.
+- "her most important work", "the most effective drug": a plain evaluation graded is still the writer's own
+  (as "very important" is); renown graded ("most famous", "most famously", "best known") implies unnamed judges.
+- A participle clause is passive by its form: "a bridge, considered the longest in Europe", "regarded as a
+  classic, the novel ..." leave out who considers, as "is considered" does; "having considered the offer" is
+  active.
 - "unknown to historians" says who lacked the knowledge, which the writer has; "as many ... as" is an equative
   that gives the measure, not a vague count.
 """
@@ -147,6 +154,9 @@ def hedges(nlp: Language, lexicon: HedgeLexicon, text: str,
     ("Others think that the storm will pass.", "others think", HedgeType.VAGUE_ATTRIBUTION),
     ("The deal was hailed as a breakthrough.", "was hailed", HedgeType.VAGUE_ATTRIBUTION),
     ("It is not known whether the pilot had slept.", "whether", HedgeType.EPISTEMIC),
+    ("The bridge, considered the longest in Europe, opened in 1990.", "considered", HedgeType.VAGUE_ATTRIBUTION),
+    ("Regarded as a classic, the novel was reprinted in 1950.", "regarded", HedgeType.VAGUE_ATTRIBUTION),
+    ("He is most famously remembered for his early songs.", "most famously", HedgeType.VAGUE_ATTRIBUTION),
 ])
 def test_finds_hedge(nlp: Language, lexicon: HedgeLexicon, text: str, cue: str, kind: HedgeType) -> None:
     found = {(h.cue, h.type) for h in hedges(nlp, lexicon, text)}
@@ -198,6 +208,11 @@ def test_finds_hedge(nlp: Language, lexicon: HedgeLexicon, text: str, cue: str, 
     "Roughly half of the voters stayed home.",
     "Others are thinking about the storm.",
     "Larger birds tend to fly more slowly than small ones.",
+    "The museum holds several hundred paintings.",
+    "Several thousand people marched through the city.",
+    "Her most important work is a novel about the war.",
+    "The second drug was the most effective of the three.",
+    "Having considered the offer, the board rejected it.",
 ])
 def test_no_hedge(nlp: Language, lexicon: HedgeLexicon, text: str) -> None:
     assert hedges(nlp, lexicon, text) == ()

@@ -82,6 +82,13 @@ def _quantity_follows(token: Token, words: HedgeWords) -> bool:
     return first.lower_ in {"a", "an"} and len(following) > 1 and following[1].lemma_.lower() in words.measure
 
 
+def _multiplier(token: Token, words: HedgeWords) -> bool:
+    """ "several hundred", "many thousands": a vague multiplier of a round number gives the order of magnitude, a
+    rounded figure like "some 300" (left out: hedges.tsv, approximators of quantity)."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is not None and (following.like_num or following.lower_ in words.quantity - {"all", "every"})
+
+
 def _noun_group(token: Token) -> Token:
     """The head of the noun group a determiner or adjective belongs to."""
     return token.head if token.dep_ in {"det", "amod", "nummod"} else token
@@ -107,7 +114,7 @@ def quantifier(token: Token, words: HedgeWords) -> Extent:
         return None
     if before == "the" and token.lower_ not in {"many", "several", "numerous", "countless"}:
         return None  # "the most", "the certain knowledge"; "the many critics" still leaves the count vague
-    if _equative(token) or (token.lower_ == "some" and _quantity_follows(token, words)):
+    if _equative(token) or (token.lower_ == "some" and _quantity_follows(token, words)) or _multiplier(token, words):
         return None  # "as many as 300", "some 40 soldiers": a figure is given, only rounded (hedges.tsv)
     if token.lower_ == "some" and token.dep_ == "det" and token.head.tag_ in {"NN", "NNP"} and not _plural_next(token.head):
         head = token.head

@@ -16,15 +16,21 @@ def _vague_agent(verb: Token, words: HedgeWords) -> bool | None:
     return None
 
 
+def reduced(token: Token) -> bool:
+    """A participle clause with no auxiliary, passive by its form: "a sculptor, considered the finest of his age",
+    "regarded as a classic, the book ...". Its object is what the noun is held to be, not one acted on."""
+    if token.dep_ not in {"acl", "advcl"} or any(c.dep_ in {"aux", "auxpass"} for c in token.children):
+        return False
+    return any(c.dep_ in {"xcomp", "oprd", "dobj"} or (c.dep_ == "prep" and c.lower_ == "as") for c in token.children)
+
+
 def agentless(token: Token, words: HedgeWords) -> Extent:
     """A passive that leaves out who acts: "has been criticized", "is disputed" (by whom?)."""
-    if token.tag_ != "VBN":
-        return None
+    if token.tag_ != "VBN" and not (token.tag_ == "VBD" and token.dep_ == "acl"):
+        return None  # a finite past cannot modify a noun: an acl "considered" is a participle the tagger missed
     auxiliaries = [c for c in token.children if c.dep_ in {"auxpass", "aux"} and c.i < token.i]
     is_passive = any(c.dep_ == "auxpass" for c in token.children)
-    reduced = token.dep_ == "acl" and any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "as")
-                                          for c in token.children)
-    if not (is_passive or reduced) or _vague_agent(token, words) is False or _stipulated(token):
+    if not (is_passive or reduced(token)) or _vague_agent(token, words) is False or _stipulated(token):
         return None
     return (auxiliaries[0] if auxiliaries else token), token
 
@@ -42,8 +48,8 @@ def passive(token: Token, words: HedgeWords) -> Extent:
     extent = agentless(token, words)
     if extent is None:
         return None
-    complement = any(c.dep_ in {"xcomp", "ccomp", "oprd", "acomp", "attr"} or (c.dep_ == "prep" and c.lower_ == "as")
-                     for c in token.children)
+    complement = reduced(token) or any(c.dep_ in {"xcomp", "ccomp", "oprd", "acomp", "attr"}
+                                       or (c.dep_ == "prep" and c.lower_ == "as") for c in token.children)
     expletive = any(c.dep_ in {"nsubjpass", "expl"} and c.lower_ == "it" for c in token.children)
     return extent if complement or expletive else None
 
