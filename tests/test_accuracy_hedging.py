@@ -1,7 +1,7 @@
 """Accuracy gate: hedge detection on the CoNLL-2010 Wikipedia weasel/hedge sentences (../shared/eval).
 
 A sentence counts as uncertain when at least one hedge is reported. The floor sits about 0.02 under the figure
-reached on the dev part (uncertain-class F1 0.849, P 0.811, R 0.891; even ids 0.845, odd ids 0.852: each rule
+reached on the dev part (uncertain-class F1 0.851, P 0.815, R 0.889; even ids 0.849, odd ids 0.853: each rule
 change was kept only when neither half lost and one gained), so a regression fails here before it reaches the
 held-out judgement; it never goes below the project's hard floor of 0.70.
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-F1_FLOOR = 0.829
+F1_FLOOR = 0.831
 
 
 @pytest.mark.accuracy

@@ -44,7 +44,10 @@ Decisions the negative cases pin down:
   conditional ("would collapse if") nor a reported future; nor do "could"/"might" in a conditional's
   consequence ("if left open, the dog could run out"): the possibility holds under the writer's hypothesis.
 - "several hundred", "many thousands": a vague multiplier of a round number gives the order of magnitude, a
-  rounded figure like "some 300", not a vague count.
+  rounded figure like "some 300", not a vague count. "An estimated 300" puts the figure down to an estimate
+  nobody is named for: an attribution shield (Prince, Frader & Bosk 1982), a reporting hedge.
+- Adaptors of degree ("somewhat similar", "relatively common", "to some extent", "more or less strict") make a
+  predicate fuzzy without lowering the writer's commitment to it: approximators of content, as rounders are.
 - "her most important work", "the most effective drug": a plain evaluation graded is still the writer's own
   (as "very important" is); renown graded ("most famous", "most famously", "best known") implies unnamed judges.
 - A participle clause is passive by its form: "a bridge, considered the longest in Europe", "regarded as a
@@ -157,6 +160,7 @@ def hedges(nlp: Language, lexicon: HedgeLexicon, text: str,
     ("The bridge, considered the longest in Europe, opened in 1990.", "considered", HedgeType.VAGUE_ATTRIBUTION),
     ("Regarded as a classic, the novel was reprinted in 1950.", "regarded", HedgeType.VAGUE_ATTRIBUTION),
     ("He is most famously remembered for his early songs.", "most famously", HedgeType.VAGUE_ATTRIBUTION),
+    ("An estimated 300 people died in the floods.", "estimated", HedgeType.REPORTING),
 ])
 def test_finds_hedge(nlp: Language, lexicon: HedgeLexicon, text: str, cue: str, kind: HedgeType) -> None:
     found = {(h.cue, h.type) for h in hedges(nlp, lexicon, text)}
@@ -213,6 +217,9 @@ def test_finds_hedge(nlp: Language, lexicon: HedgeLexicon, text: str, cue: str, 
     "Her most important work is a novel about the war.",
     "The second drug was the most effective of the three.",
     "Having considered the offer, the board rejected it.",
+    "The two dialects are somewhat similar in sound.",
+    "Storage sheds are relatively common in the region.",
+    "The reform would to some extent weaken the council.",
 ])
 def test_no_hedge(nlp: Language, lexicon: HedgeLexicon, text: str) -> None:
     assert hedges(nlp, lexicon, text) == ()
