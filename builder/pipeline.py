@@ -27,7 +27,7 @@ from builder.models import AnalysedArticle, Article, Corpus, Event, Story, TextA
 from builder.progress import Stopwatch, timings_line, track
 from builder.render import ManifestEntry, RenderContext, iter_site
 from builder.swap import StagingArea, commit, recover
-from builder.writer import WriteReport, docs_renames, site_rename, stage_pages
+from builder.writer import SiteReport, WriteReport, docs_renames, keep_unchanged_site_files, site_rename, stage_pages
 
 SUPPORTED_LANGUAGES = ("en",)
 
@@ -39,13 +39,14 @@ class BuildReport:
     stories: int
     pages: WriteReport
     warnings: tuple[str, ...]
-    site_built: bool
+    site: SiteReport | None  # None: mkdocs was not run
     notes: tuple[str, ...] = ()  # what the build repaired on its own (interrupted swap, corrupt cache entries)
     replaced: bool = True  # False: --strict found problems, docs/ and site/ were left as they were
     timings: tuple[tuple[str, float], ...] = ()  # wall seconds per stage
 
     def summary(self) -> str:
-        site = "site/ built with mkdocs" if self.site_built else "mkdocs skipped"
+        site = (f"site/ built with mkdocs: {self.site.changed} files changed, {self.site.unchanged} unchanged"
+                if self.site else "mkdocs skipped")
         if not self.replaced:
             site += "; nothing replaced (--strict)"
         return (f"{self.articles} articles, {self.events} events, {self.stories} stories; "
@@ -81,8 +82,10 @@ def run(config: Config, progress: IO[str] | None = None) -> BuildReport:
         written = stage_pages(area, config.docs_dir, iter_site(corpus, render_context(config), previous, manifest))
         renames = docs_renames(area, config.docs_dir)
         clock.lap("render and write")
+        site: SiteReport | None = None
         if config.run_mkdocs:
             warnings.extend(build_site(config, area, source_date(ingested.articles)))
+            site = keep_unchanged_site_files(area.site, config.site_dir)
             renames.append(site_rename(area, config.site_dir))
             clock.lap("mkdocs")
         replaced = not (config.strict and warnings)  # a failed --strict build leaves the old site up
@@ -93,7 +96,7 @@ def run(config: Config, progress: IO[str] | None = None) -> BuildReport:
         else:
             recover(area)  # no journal yet: discards the staging area
         clock.lap("swap")
-    return BuildReport(len(analysed), len(events), len(stories), written, tuple(warnings), config.run_mkdocs,
+    return BuildReport(len(analysed), len(events), len(stories), written, tuple(warnings), site,
                        tuple(notes), replaced, clock.laps())
 
 

@@ -38,6 +38,12 @@ class WriteReport:
     deleted: int
 
 
+@dataclass(frozen=True)
+class SiteReport:
+    changed: int  # files of the built site that are new or differ from the previous site's
+    unchanged: int  # files kept from the previous site, bytes and mtime
+
+
 def is_generated(relative: str) -> bool:
     return relative in GENERATED_FILES or relative.split("/", 1)[0] in GENERATED_DIRS
 
@@ -106,6 +112,36 @@ def _keep(current: Path, target: Path) -> None:
     """The previous build's file at `target`: hard-linked (bytes and mtime kept), or copied with its mtime."""
     if not _link(current, target):
         shutil.copy2(current, target)
+
+
+def keep_unchanged_site_files(staged_site: Path, site_dir: Path) -> SiteReport:
+    """Put the previous site's file in place of each newly built file with the same bytes (hard link, or copy
+    with its mtime): mkdocs writes every page anew, but a rebuild should change only what changed, so that
+    incremental uploads, rsync and HTTP caches see the real difference."""
+    changed = unchanged = 0
+    for built in sorted(staged_site.rglob("*")):
+        if not built.is_file() or built.is_symlink():
+            continue
+        current = site_dir / built.relative_to(staged_site)
+        if current.is_file() and not current.is_symlink() and _same_bytes(current, built):
+            built.unlink()
+            _keep(current, built)
+            unchanged += 1
+        else:
+            changed += 1
+    return SiteReport(changed, unchanged)
+
+
+def _same_bytes(first: Path, second: Path) -> bool:
+    if first.stat().st_size != second.stat().st_size:
+        return False
+    with first.open("rb") as one, second.open("rb") as other:
+        while True:
+            block = one.read(1 << 16)
+            if block != other.read(1 << 16):
+                return False
+            if not block:
+                return True
 
 
 def _file_digest(path: Path) -> bytes:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from builder.swap import StagingArea, commit
-from builder.writer import WriteReport, docs_renames, stage_pages, write_pages
+from builder.writer import WriteReport, docs_renames, keep_unchanged_site_files, stage_pages, write_pages
 
 
 def test_writes_updates_and_prunes(tmp_path: Path) -> None:
@@ -22,6 +22,21 @@ def test_writes_updates_and_prunes(tmp_path: Path) -> None:
     assert (tmp_path / "stories" / "a.md").stat().st_mtime_ns == mtime
     assert not (tmp_path / "articles").exists()
     assert hand_written.read_text(encoding="utf-8") == "# Methodology\n"
+
+
+def test_built_site_files_with_the_previous_bytes_keep_the_previous_files(tmp_path: Path) -> None:
+    old, new = tmp_path / "site", tmp_path / "staged"
+    for root, files in ((old, {"a.html": "same", "b.html": "before", "c/d.css": "x", "gone.html": "old"}),
+                        (new, {"a.html": "same", "b.html": "after!", "c/d.css": "x", "e.html": "new"})):
+        for name, text in files.items():
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / name).write_text(text, encoding="utf-8")
+    kept = {name: (old / name).stat().st_mtime_ns for name in ("a.html", "c/d.css")}
+    report = keep_unchanged_site_files(new, old)
+    assert (report.changed, report.unchanged) == (2, 2)
+    assert {name: (new / name).stat().st_mtime_ns for name in kept} == kept
+    assert (new / "b.html").read_text(encoding="utf-8") == "after!"  # same size, other bytes: the new file
+    assert (old / "b.html").read_text(encoding="utf-8") == "before"  # the previous site is left as it was
 
 
 def test_text_in_pieces_is_streamed_and_kept_when_unchanged(tmp_path: Path) -> None:
