@@ -46,6 +46,8 @@ Decisions the negative cases pin down:
 - "several hundred", "many thousands": a vague multiplier of a round number gives the order of magnitude, a
   rounded figure like "some 300", not a vague count. "An estimated 300" puts the figure down to an estimate
   nobody is named for: an attribution shield (Prince, Frader & Bosk 1982), a reporting hedge.
+- "In general, ..." generalises (a hedge); "chocolates in general" names the whole class and "in general
+  manufacturing" is an adjective: sentence-adverbial phrases count only standing as adverbials.
 - Adaptors of degree ("somewhat similar", "relatively common", "to some extent", "more or less strict") make a
   predicate fuzzy without lowering the writer's commitment to it: approximators of content, as rounders are.
 - "her most important work", "the most effective drug": a plain evaluation graded is still the writer's own
@@ -161,6 +163,7 @@ def hedges(nlp: Language, lexicon: HedgeLexicon, text: str,
     ("Regarded as a classic, the novel was reprinted in 1950.", "regarded", HedgeType.VAGUE_ATTRIBUTION),
     ("He is most famously remembered for his early songs.", "most famously", HedgeType.VAGUE_ATTRIBUTION),
     ("An estimated 300 people died in the floods.", "estimated", HedgeType.REPORTING),
+    ("In general, the roads in the north are safe.", "in general", HedgeType.EPISTEMIC),
 ])
 def test_finds_hedge(nlp: Language, lexicon: HedgeLexicon, text: str, cue: str, kind: HedgeType) -> None:
     found = {(h.cue, h.type) for h in hedges(nlp, lexicon, text)}
@@ -220,6 +223,8 @@ def test_finds_hedge(nlp: Language, lexicon: HedgeLexicon, text: str, cue: str, 
     "The two dialects are somewhat similar in sound.",
     "Storage sheds are relatively common in the region.",
     "The reform would to some extent weaken the council.",
+    "The word also refers to filled chocolates in general.",
+    "The method never caught on in general manufacturing.",
 ])
 def test_no_hedge(nlp: Language, lexicon: HedgeLexicon, text: str) -> None:
     assert hedges(nlp, lexicon, text) == ()

@@ -23,6 +23,7 @@ from builder.lexicons import load_table
 from builder.models import Attribution, Hedge, HedgeType, Span
 
 RULES: Mapping[str, Check] = MappingProxyType({**CHECKS, **CONTEXT_CHECKS})
+PHRASES = frozenset({"phrase", "adverbial"})  # rules that match the cue's words in sequence
 
 
 @dataclass(frozen=True)
@@ -58,8 +59,9 @@ def load_hedge_words(name: str = "hedges_words") -> HedgeWords:
 def load_hedge_lexicon(name: str = "hedges") -> HedgeLexicon:
     cues: dict[str, list[HedgeCue]] = {}
     for cue, kind, rule, _origin in load_table(name, 4):
-        if rule not in RULES and rule != "phrase":
-            raise ValueError(f"lexicon {name}.tsv: unknown rule {rule!r} for {cue!r}; valid: {', '.join(RULES)}")
+        if rule not in RULES and rule not in PHRASES:
+            valid = ", ".join([*RULES, *sorted(PHRASES)])
+            raise ValueError(f"lexicon {name}.tsv: unknown rule {rule!r} for {cue!r}; valid: {valid}")
         try:
             hedge_type = HedgeType(kind)
         except ValueError:
@@ -67,6 +69,15 @@ def load_hedge_lexicon(name: str = "hedges") -> HedgeLexicon:
             raise ValueError(f"lexicon {name}.tsv: unknown hedge type {kind!r} for {cue!r}; valid: {valid}") from None
         cues.setdefault(cue.lower().split()[0], []).append(HedgeCue(cue.lower(), hedge_type, rule, tuple(cue.lower().split())))
     return HedgeLexicon(MappingProxyType({key: tuple(value) for key, value in cues.items()}), load_hedge_words())
+
+
+def _adverbial(first: Token, last: Token) -> bool:
+    """The phrase stands as an adverbial of its own: not "in general manufacturing" (its last word an adjective of
+    the noun that follows) nor "chocolates in general" (a noun's modifier: the whole class, no generalisation
+    hedged)."""
+    if last.dep_ in {"amod", "compound"} and last.head.i > last.i:
+        return False
+    return first.head.pos_ not in {"NOUN", "PROPN"}
 
 
 def _candidates(doc: Doc, text: str, lexicon: HedgeLexicon) -> Iterator[tuple[Span, HedgeType]]:
@@ -81,6 +92,8 @@ def _candidates(doc: Doc, text: str, lexicon: HedgeLexicon) -> Iterator[tuple[Sp
             else:
                 end = token.i + len(entry.words)
                 extent = (token, tokens[end - 1]) if tuple(lowers[token.i: end]) == entry.words else None
+                if extent is not None and entry.rule == "adverbial" and not _adverbial(*extent):
+                    extent = None
             if extent is not None:
                 first, last = extent
                 yield Span.of(text, first.idx, last.idx + len(last)), entry.type
