@@ -387,3 +387,23 @@ def test_relative_pronoun_beside_a_name_already_a_source(analyser: Analyser) -> 
     said, noted = by_cue(found, "said"), by_cue(found, "noted")
     assert said.source is not None and said.source.span.text == "Ruth Amsel"
     assert noted.source is not None and noted.source.span.text == "who" and noted.source.kind == N_PERSON
+
+
+@pytest.mark.parametrize("text", [
+    "The harbour is “a place for every family in the region“ in the mayor's words, said Ruth Amsel.",
+    "\"The harbour must stay open for every family in the region,” said Ruth Amsel.",
+])
+def test_quotation_closed_by_another_kind_of_mark(text: str) -> None:
+    """A closing mark typed as “ (after a word, before a space) or a straight quotation closed by ” still ends
+    the quotation: the rest of the sentence is the narrator's."""
+    from builder.analysis.quotes import quotations
+
+    quotes = quotations(text)
+    assert len(quotes) == 1 and "said" not in text[quotes[0][0]:quotes[0][1]]
+
+
+def test_admire_verb_reports_an_attitude(analyser: Analyser) -> None:
+    """Levin's admire verbs (31.2) report the subject's attitude to their object, as PolNeAR annotates them."""
+    found = by_cue(attributions(analyser, "Many fishermen distrust the new harbour master."), "distrust")
+    assert found.type == AttributionType.BELIEF
+    assert found.source is not None and found.source.span.text == "Many fishermen"

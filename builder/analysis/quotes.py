@@ -1,7 +1,8 @@
 """Direct quotations: where they are, whose they are, and the style of an attribution's content.
 
-A quotation opens with “, '' or " and closes with the matching mark (“ also with a straight ", which
-careless typing mixes in) or at the end of the paragraph (in news, a
+A quotation opens with “, '' or " and closes with the matching mark, with the other kind of double mark
+(careless typing mixes “ and " in: '“...,"', '"...,”'), with a “ that ends a word ('“...,“ said X': a closing
+mark typed as an opening one, as it follows a word and precedes a space or punctuation) or at the end of the paragraph (in news, a
 quotation running over several paragraphs leaves each paragraph but the last unclosed). A quotation that no
 cue claims, following straight on from an attribution, continues that speaker's words.
 """
@@ -16,7 +17,9 @@ from spacy.tokens import Doc
 from builder.analysis.attr_cues import Candidate
 from builder.models import AttributionType, QuoteStyle
 
-QUOTATION = re.compile(r"“[^”\"\n]*(?:[”\"]|(?=\n)|$)|''(?:(?!'')[^\n])*(?:''|(?=\n)|$)|(?<![\w\"])\"[^\"\n]*(?:\"|(?=\n)|$)")
+QUOTATION = re.compile(r"“[^”\"\n]*?(?:[”\"]|(?<=\S)“(?=[\s,.;:!?)]|$)|(?=\n)|$)"
+                       r"|''(?:(?!'')[^\n])*(?:''|(?=\n)|$)"
+                       r"|(?<![\w\"])\"[^\"”\n]*(?:[\"”]|(?=\n)|$)")
 # Scare quotes and titles are short; a quoted stretch of this many words is somebody's words.
 MIN_QUOTED_WORDS = 3
 # "“...” ― Sonya Herridge": a dash and a short name after a quotation.
