@@ -86,7 +86,7 @@ def _multiplier(token: Token, words: HedgeWords) -> bool:
     """ "several hundred", "many thousands": a vague multiplier of a round number gives the order of magnitude, a
     rounded figure like "some 300" (left out: hedges.tsv, approximators of quantity)."""
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    return following is not None and (following.like_num or following.lower_ in words.quantity - {"all", "every"})
+    return following is not None and (following.tag_ == "CD" or following.lower_ in words.quantity - {"all", "every"})
 
 
 def _noun_group(token: Token) -> Token:
