@@ -164,7 +164,7 @@ def hedges(nlp: Language, lexicon: HedgeLexicon, text: str,
     ("He is most famously remembered for his early songs.", "most famously", HedgeType.VAGUE_ATTRIBUTION),
     ("An estimated 300 people died in the floods.", "estimated", HedgeType.REPORTING),
     ("In general, the roads in the north are safe.", "in general", HedgeType.EPISTEMIC),
-    ("Many 19th-century writers visited the island.", "many", HedgeType.APPROXIMATOR),
+    ("Many 19th-century buildings line the old square.", "many", HedgeType.APPROXIMATOR),
 ])
 def test_finds_hedge(nlp: Language, lexicon: HedgeLexicon, text: str, cue: str, kind: HedgeType) -> None:
     found = {(h.cue, h.type) for h in hedges(nlp, lexicon, text)}
