@@ -31,7 +31,10 @@ OUT = ROOT / "bench" / "errors-hedging.md"
 WINDOW = 5  # words either side of the cue in an excerpt: at most 11 words plus the cue
 QUANTIFIERS = frozenset({"many", "some", "several", "most", "certain"})
 MODALS = frozenset({"may", "might", "could", "would"})
-ROUNDERS = frozenset({"about", "around", "approximately", "roughly", "circa", "some", "estimated"})
+ROUNDERS = frozenset({"about", "around", "approximately", "roughly", "circa", "some"})  # "an estimated 300" is a hedge
+# approximators of content (Prince, Frader & Bosk 1982), left out like rounders
+ADAPTORS = ("somewhat", "relatively", "comparatively", "to some extent", "to some degree", "to a degree",
+            "more or less")
 GENERALISING = frozenset({"generally", "commonly", "widely", "largely", "sometimes", "relatively", "essentially",
                           "in general", "tends", "tend", "tended", "somewhat"})
 
@@ -79,6 +82,16 @@ def _rounded(doc: Doc) -> Token | None:
     return next((t for t in doc[:-1] if t.lower_ in ROUNDERS and doc[t.i + 1].like_num), None)
 
 
+def _adaptor(doc: Doc) -> Token | None:
+    """An adaptor of degree ("somewhat similar", "to some extent"): left out by design (hedges.tsv)."""
+    text = doc.text.lower()
+    for phrase in ADAPTORS:
+        at = text.find(phrase)
+        if at >= 0:
+            return next((t for t in doc if t.idx >= at), None)
+    return None
+
+
 def _superlative(doc: Doc) -> Token | None:
     return next((t for t in doc if t.tag_ in {"JJS", "RBS"}), None)
 
@@ -89,6 +102,7 @@ def _intensified(doc: Doc) -> Token | None:
 
 FN_CLASSES: tuple[tuple[str, Callable[[Doc], Token | None]], ...] = (
     ("rounded figure, left out by design (\"approximately 25%\", \"about 300\")", _rounded),
+    ("adaptor of degree, left out by design (\"somewhat similar\", \"to some extent\")", _adaptor),
     ("left-out vague quantity (\"various\", \"numerous\", \"a number of\", \"few\", \"majority\")",
      lambda d: _words(d, frozenset({"various", "numerous", "number", "few", "majority", "variety"}))),
     ("frequency adverb (\"often\", \"usually\", \"typically\")",
