@@ -407,3 +407,17 @@ def test_admire_verb_reports_an_attitude(analyser: Analyser) -> None:
     found = by_cue(attributions(analyser, "Many fishermen distrust the new harbour master."), "distrust")
     assert found.type == AttributionType.BELIEF
     assert found.source is not None and found.source.span.text == "Many fishermen"
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), [
+    ("Turnout was far higher than the organisers expected.", "expected", "the organisers"),
+    ("The vote went the way the fishermen had hoped.", "hoped", "the fishermen"),
+])
+def test_attitude_with_elided_complement(analyser: Analyser, text: str, cue: str, source: str) -> None:
+    """A finite attitude verb with its subject holds the attitude though its complement is left out."""
+    found = by_cue(attributions(analyser, text), cue)
+    assert found.source is not None and found.source.span.text == source
+
+
+def test_attitude_participle_without_complement_is_no_cue(analyser: Analyser) -> None:
+    assert not any(a.cue.text == "Hoping" for a in attributions(analyser, "Hoping, the fishermen waited at the harbour."))

@@ -36,6 +36,8 @@ KINDS = [
     # a capitalised plural role noun the tagger takes for a name
     ("How much do these figures matter? Scholars have long argued that they matter a great deal.", "Scholars",
      U_GROUP, None),
+    # the writer, named in the byline, not the last person mentioned
+    ("Senator Jane Hill spoke in Denver. I believe the harbour plan will fail.", "I", N_PERSON, "I"),
 ]
 
 

@@ -251,4 +251,12 @@ def is_cue_verb(verb: Token, entry: CueEntry, has_particle: bool) -> bool:
         return True
     if entry.needs_clause:
         return any(c.dep_ == "ccomp" for c in verb.children)
-    return any(c.dep_ in COMPLEMENTS or c.dep_ == "dobj" for c in verb.children)
+    return any(c.dep_ in COMPLEMENTS or c.dep_ == "dobj" for c in verb.children) or _elided_complement(verb)
+
+
+def _elided_complement(verb: Token) -> bool:
+    """A finite attitude verb with its subject states the attitude though the complement is left out ("more
+    than insiders expected", "as she had hoped"): null complement anaphora (Hankamer & Sag 1976), the
+    complement understood from the context. A bare or non-finite form stays a mere mention."""
+    perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return (verb.tag_ in ("VBD", "VBZ", "VBP") or perfect) and any(c.dep_ == "nsubj" for c in verb.children)

@@ -20,6 +20,7 @@ NAMED_ENTITIES = frozenset({"ORG", "GPE", "FAC", "LOC", "WORK_OF_ART", "LAW", "P
 DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "some", "one", "another", "its",
                          "his", "her", "their", "our", "my", "your", "many", "several", "other", "most", "few"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+FIRST_PERSON = frozenset({"i", "me", "my", "myself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "we", "us", "those", "these", "both", "all", "some", "many", "others"})
 GROUP_WORDS = frozenset({"percent", "%", "majority", "minority", "half", "third", "quarter", "most", "many",
                          "some", "others", "few", "all", "both", "everyone", "everybody", "nobody", "people"})
@@ -183,6 +184,9 @@ def read_pronoun(head: Token) -> Reading:
         return Reading(SourceKind.UNNAMED_GROUP, head.text)
     if word in ("someone", "somebody", "anyone", "one"):
         return Reading(SourceKind.UNNAMED_PERSON, head.text)
+    if word in FIRST_PERSON:
+        # the writer, whom the byline names (a cue inside a quotation is the quoted speaker's, not read)
+        return Reading(SourceKind.NAMED_PERSON, head.text)
     return Reading(SourceKind.UNNAMED_PERSON, head.text, True, "person")
 
 
