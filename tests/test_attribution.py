@@ -234,6 +234,8 @@ CONSTRUCTIONS = [
     ("The mayor stopped short of calling the plan a failure.", "calling", "The mayor", "the plan a failure"),
     ("The senator has a long history of blaming others for the deficit.", "blaming", "The senator",
      "others for the deficit"),
+    ("The mayor unleashed a tirade against the harbour board.", "unleashed a tirade against", "The mayor",
+     "the harbour board"),
 ]
 
 

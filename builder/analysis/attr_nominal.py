@@ -15,7 +15,10 @@ from builder.models import AttributionType
 
 LIGHT_VERBS = frozenset({"make", "offer", "issue", "give", "deliver", "express", "raise", "voice", "take", "level",
                          "lodge", "file", "post", "send", "publish", "release", "reiterate", "repeat", "renew",
-                         "air", "register", "share", "pen", "write"})
+                         "air", "register", "share", "pen", "write",
+                         # support verbs of verbal attacks (FrameNet Attack: "launched an attack on", "unleashed a
+                         # tirade", "hurled insults at")
+                         "launch", "unleash", "mount", "wage", "hurl", "lob", "sharpen", "intensify", "escalate"})
 # Prepositions that introduce what the nominal cue is about ("criticism of", "call for", "swipe at").
 CONTENT_PREPS = frozenset({"of", "for", "on", "about", "against", "at", "to", "over", "that", "with"})
 
