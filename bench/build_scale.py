@@ -3,6 +3,7 @@
     .venv/bin/python bench/build_scale.py [--articles 1000] [--speed-texts 120] [--keep DIR]
     .venv/bin/python bench/build_scale.py --warm-only DIR/project     # warm rebuilds again, on a kept project
     .venv/bin/python bench/build_scale.py --mkdocs-only DIR/project   # mkdocs figures again, on a kept project
+    .venv/bin/python bench/build_scale.py --warm-site DIR/project     # a warm rebuild with mkdocs, on a kept project
     (output: bench/build_scale.txt)
 
 The project is made in a temporary directory (never in the repository): mkdocs.yml, the hand-written docs
@@ -12,7 +13,8 @@ bench/grouping_scale.py replicates them. Measured:
   analysis speed   words/s of bare spaCy (nlp.pipe, one process) and of the Analyser with 1 and 2 workers,
                    by wall clock and CPU seconds (the workers' CPU counted; the machine is shared);
   cold build       `python -m builder build` from nothing, its peak resident memory (the largest process);
-  warm rebuilds    after adding one article and after changing one outlet setting: seconds, pages rewritten;
+  warm rebuilds    after adding one article and after changing one outlet setting: seconds, pages rewritten
+                   (and with --warm-site, the whole rebuild with mkdocs: site files changed);
   mkdocs           `mkdocs build` of the generated docs/ vs a bare mkdocs build of as many plain pages;
   size             site/, site/search/search_index.json.
 Grouping alone at 1k / 10k / 50k: bench/grouping_scale.py (bench/grouping_scale.txt).
@@ -79,12 +81,17 @@ def timed_run_cpu(command: list[str], cwd: Path) -> tuple[float, float]:
 
 def timed_build(command: list[str], cwd: Path) -> tuple[float, str]:
     """(wall seconds, the build's own `timings:` line, stage by stage)."""
+    wall, output = run_build(command, cwd)
+    return wall, next((line for line in output.splitlines() if line.startswith("timings:")), "")
+
+
+def run_build(command: list[str], cwd: Path) -> tuple[float, str]:
+    """(wall seconds, what the build printed)."""
     began = time.perf_counter()
     done = subprocess.run(command, cwd=cwd, check=False, capture_output=True, text=True)
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed (exit {done.returncode}):\n{done.stdout[-2000:]}\n{done.stderr[-4000:]}")
-    stages = next((line for line in done.stdout.splitlines() if line.startswith("timings:")), "")
-    return time.perf_counter() - began, stages
+    return time.perf_counter() - began, done.stdout
 
 
 def stage_seconds(timings: str, *stages: str) -> float:
@@ -129,6 +136,25 @@ def warm_builds(project: Path, number: int = 99_999) -> list[str]:
     rows += [f"warm rebuild, 1 outlet setting changed (no mkdocs): {warm:.1f} s; {rewritten(before, state(docs))}",
              f"  {stages}; analysis + grouping {stage_seconds(stages, 'analyse', 'group'):.1f} s"]
     return rows
+
+
+def warm_site_builds(project: Path, number: int) -> list[str]:
+    """The whole rebuild, mkdocs included, after adding one article: seconds, and how many files of docs/ and
+    of the built site/ changed (a site file with the previous bytes keeps the previous mtime)."""
+    build = [PYTHON, "-m", "builder", "build", "--root", str(project)]
+    settle, output = run_build(build, ROOT)
+    rows = [f"first build with mkdocs at the current code: {settle:.1f} s; {output.splitlines()[0]}"]
+    site = project / "site"
+    before = {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
+    write_article(project / "data", number, OUTLETS[0], "One more article", "2013-05-05",
+                  f"Officials said on Monday the talks would resume ({number}).\n"
+                  "A spokesperson told reporters it may take weeks.")
+    warm, output = run_build(build, ROOT)
+    after = {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
+    touched = sum(1 for p, mtime in after.items() if before.get(p) != mtime)
+    stages = next((line for line in output.splitlines() if line.startswith("timings:")), "")
+    return [*rows, f"warm rebuild with mkdocs, 1 article added: {warm:.1f} s; {output.splitlines()[0]}",
+            f"  {stages}; site files with a new mtime: {touched} of {len(after)}"]
 
 
 def bare_project(dest: Path, pages: int, texts: list[str]) -> Path:
@@ -188,6 +214,8 @@ def main() -> int:
     parser.add_argument("--warm-only", type=Path, metavar="PROJECT",
                         help="only the warm rebuilds, on a project kept by an earlier --keep run (after one build "
                              "that brings its pages up to the current code)")
+    parser.add_argument("--warm-site", type=Path, metavar="PROJECT",
+                        help="only the warm rebuild with mkdocs (site files changed), on a kept project")
     args = parser.parse_args()
     if not EVAL.exists():
         print(f"error: {EVAL} not found: the benchmark builds its corpora from the evaluation texts", file=sys.stderr)
@@ -196,6 +224,10 @@ def main() -> int:
         with tempfile.TemporaryDirectory(prefix="build-scale-mkdocs-") as tmp:
             for row in mkdocs_figures(args.mkdocs_only, Path(tmp)):
                 print(row, flush=True)
+        return 0
+    if args.warm_site:
+        for row in warm_site_builds(args.warm_site, 98_000 + int(time.time()) % 999):
+            print(row, flush=True)
         return 0
     if args.warm_only:
         settle, stages = timed_build([PYTHON, "-m", "builder", "build", "--root", str(args.warm_only), "--no-mkdocs"], ROOT)
