@@ -236,6 +236,8 @@ CONSTRUCTIONS = [
      "others for the deficit"),
     ("The mayor unleashed a tirade against the harbour board.", "unleashed a tirade against", "The mayor",
      "the harbour board"),
+    ("The fishermen are nervous about the new harbour rules.", "are nervous about", "The fishermen",
+     "the new harbour rules"),
 ]
 
 
