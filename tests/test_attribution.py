@@ -425,3 +425,9 @@ def test_attitude_with_elided_complement(analyser: Analyser, text: str, cue: str
 
 def test_attitude_participle_without_complement_is_no_cue(analyser: Analyser) -> None:
     assert not any(a.cue.text == "Hoping" for a in attributions(analyser, "Hoping, the fishermen waited at the harbour."))
+
+
+def test_say_in_a_relative_clause_inside_a_report_is_its_own_report(analyser: Analyser) -> None:
+    text = "Officials said the new harbour rules, which the mayor said were unfair, would take effect in May."
+    sources = [a.source.span.text for a in attributions(analyser, text) if a.cue.text == "said" and a.source]
+    assert sources == ["Officials", "the mayor"]

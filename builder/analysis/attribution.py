@@ -161,6 +161,8 @@ def _outermost(text: str, candidates: list[Candidate], quotes: tuple[tuple[int, 
     hosts = [c for c in indirect if not _adverbial(text, c)]
 
     def nested(candidate: Candidate) -> bool:
+        if _own_report(candidate):
+            return False
         if candidate.type in STATES and any(_reports(host, candidate) for host in indirect):
             return True
         if candidate.type in SAYINGS and candidate.via is None and not _described(candidate) and any(
@@ -176,6 +178,17 @@ def _outermost(text: str, candidates: list[Candidate], quotes: tuple[tuple[int, 
 
     inner = [c for c in candidates if nested(c)]
     return [_absorbing(c, inner) for c in candidates if not any(c is d for d in inner)]
+
+
+def _own_report(candidate: Candidate) -> bool:
+    """ "a finish that he said defied expectations", "... and Sanders said ...": "say" with a subject of its own
+    in a relative or coordinated clause is a report of its own speaker, not part of the clause around it."""
+    if candidate.source is None:
+        return False
+    words = candidate.source.doc.char_span(*candidate.cue, alignment_mode="expand")
+    verb = words[0] if words is not None and len(words) else None
+    return (verb is not None and verb.lemma_ == "say" and verb.dep_ in ("relcl", "conj")
+            and any(c.dep_ == "nsubj" for c in verb.children))
 
 
 def _absorbing(host: Candidate, inner: list[Candidate]) -> Candidate:
