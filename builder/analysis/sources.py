@@ -20,6 +20,7 @@ NAMED_ENTITIES = frozenset({"ORG", "GPE", "FAC", "LOC", "WORK_OF_ART", "LAW", "P
 DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "some", "one", "another", "its",
                          "his", "her", "their", "our", "my", "your", "many", "several", "other", "most", "few"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+UNIQUE_RELATIVES = frozenset({"mother", "father", "wife", "husband", "mom", "dad", "widow", "widower"})
 FIRST_PERSON = frozenset({"i", "me", "my", "myself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "we", "us", "those", "these", "both", "all", "some", "many", "others"})
 GROUP_WORDS = frozenset({"percent", "%", "majority", "minority", "half", "third", "quarter", "most", "many",
@@ -169,6 +170,9 @@ def read_common(span: SpacySpan, head: Token, roles: Mapping[str, str]) -> Readi
     if det in DEFINITE:
         # "the novice politician", "the businessman": a role for someone the article has named, if any.
         return Reading(SourceKind.UNNAMED_PERSON, name, True, "title" if role in ("person", "title") else "person")
+    if det == "poss" and head.lemma_.lower() in UNIQUE_RELATIVES:
+        # "my mother", "Trump's wife": a functional noun with its possessor picks out one known person (Löbner 1985)
+        return Reading(SourceKind.NAMED_PERSON, name)
     if det == "poss":
         return Reading(SourceKind.UNNAMED_PERSON, name, True, role or "person")
     return Reading(SourceKind.UNNAMED_PERSON, name, role=role or "person")
