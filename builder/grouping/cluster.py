@@ -21,20 +21,23 @@ _CHUNK_ENTRIES = 2_000_000  # stored entries copied at once when multiplying pai
 
 @dataclass(frozen=True)
 class Views:
-    """One row per article and view, each row of unit length (an empty row stays zero)."""
+    """One row per article and view, each row of unit length (an empty row stays zero); `story_words`: the
+    words as weighed for stories (features.count_views)."""
 
     words: csr_matrix
     names: csr_matrix
     numbers: csr_matrix
+    story_words: csr_matrix
 
     @classmethod
     def of(cls, docs: Sequence[GroupingDoc], background: Background, config: GroupingConfig) -> Views:
-        words, names, numbers = count_views(docs, background, config)
-        return cls(csr_matrix(normalize(words)), csr_matrix(normalize(names)), csr_matrix(normalize(numbers)))
+        words, story_words, names, numbers = count_views(docs, background, config)
+        return cls(csr_matrix(normalize(words)), csr_matrix(normalize(names)), csr_matrix(normalize(numbers)),
+                   csr_matrix(normalize(story_words)))
 
     def story(self, names_share: float) -> csr_matrix:
-        """Rows whose dot product is the story similarity: words and names, weighted by their shares."""
-        return csr_matrix(hstack([self.words * np.sqrt(1 - names_share), self.names * np.sqrt(names_share)],
+        """Rows whose dot product is the story similarity: story words and names, weighted by their shares."""
+        return csr_matrix(hstack([self.story_words * np.sqrt(1 - names_share), self.names * np.sqrt(names_share)],
                                  format="csr"))
 
     def keys(self) -> csr_matrix:

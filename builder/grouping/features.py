@@ -8,6 +8,7 @@ name kinds are cached per call, and each view is built at once as a sparse matri
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -45,12 +46,13 @@ class Background:
 
     zipf: Mapping[str, float]
     stop: frozenset[str]
+    stem_zipf: Mapping[str, float]
 
     @classmethod
     def load(cls) -> Background:
         zipf = {word: float(value) for word, value, _origin in load_table("grouping_background", 3)}
         own = {word for word, _origin in load_table("grouping_stopwords", 2)}
-        return cls(zipf, frozenset(own | ENGLISH_STOP_WORDS))
+        return cls(zipf, frozenset(own | ENGLISH_STOP_WORDS), stem_frequencies(zipf))
 
     def is_common(self, word: str) -> bool:
         return self.zipf.get(word, _RARE_ZIPF) >= _NAME_ZIPF
@@ -58,6 +60,11 @@ class Background:
     def weight(self, word: str) -> float:
         """Information of a lowercase word, like an IDF in log10 units: 0 for 'the', up to 4.5 for rare."""
         return min(_MAX_WEIGHT, max(0.0, _TOP_ZIPF - self.zipf.get(word, _RARE_ZIPF)))
+
+    def stem_weight(self, stemmed: str) -> float:
+        """The same for a stem (`stem`), from the summed frequency of the words it stands for: a crude stem
+        is often no word ('announc', 'charg'), which `weight` takes for a rare one."""
+        return min(_MAX_WEIGHT, max(0.0, _TOP_ZIPF - self.stem_zipf.get(stemmed, _RARE_ZIPF)))
 
 
 @dataclass(frozen=True)
@@ -75,6 +82,16 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
     return word
+
+
+def stem_frequencies(zipf: Mapping[str, float]) -> dict[str, float]:
+    """Zipf frequency of every stem: that of all the listed words that strip to it, summed ('charges',
+    'charged', 'charging' -> 'charg')."""
+    total: dict[str, float] = {}
+    for word, value in zipf.items():
+        key = stem(word)
+        total[key] = total.get(key, 0.0) + 10.0**value
+    return {key: math.log10(value) for key, value in total.items()}
 
 
 def _headline(line: str) -> bool:
@@ -180,7 +197,13 @@ class _Table:
 
 
 def count_views(docs: Sequence[GroupingDoc], background: Background, config: GroupingConfig) -> tuple[csr_matrix, ...]:
-    """Weighted words, names and numbers of every document, one row each (not yet normalised)."""
+    """Weighted words, story words, names and numbers of every document, one row each (not yet normalised).
+
+    Words weigh by the frequency of all the forms a stem stands for. Story words are the same words weighed
+    as if the stem were a word: a stem that is none ('charg', 'sentenc', 'releas') counts as rare, which
+    mostly raises verbs that say what happened. On ECB+ dev the corrected weights gave events +0.002 B-cubed
+    F1 but stories -0.027, and flatter corrected weights (square root, a higher top) still -0.004 to -0.012;
+    so stories keep the old weights until a principled story representation beats them."""
     stems: dict[str, str] = {}
     kinds: dict[str, tuple[str, int]] = {}
     tables = (_Table(), _Table(), _Table())
@@ -190,7 +213,8 @@ def count_views(docs: Sequence[GroupingDoc], background: Background, config: Gro
         tables[0].add(body.words, title.words)
         tables[1].add(body.names, title.names)
         tables[2].add(body.numbers, title.numbers)
-    return (tables[0].matrix(background.weight, config.title_weight),
+    return (tables[0].matrix(background.stem_weight, config.title_weight),
+            tables[0].matrix(background.weight, config.title_weight),  # story words: see above
             # a name weighs like its last word, plus one: a capitalised mention is more specific than the bare word
             tables[1].matrix(lambda name: background.weight(name.rsplit("_", 1)[-1]) + 1.0, config.title_weight),
             tables[2].matrix(lambda _number: 1.0, config.title_weight))
