@@ -431,3 +431,11 @@ def test_say_in_a_relative_clause_inside_a_report_is_its_own_report(analyser: An
     text = "Officials said the new harbour rules, which the mayor said were unfair, would take effect in May."
     sources = [a.source.span.text for a in attributions(analyser, text) if a.cue.text == "said" and a.source]
     assert sources == ["Officials", "the mayor"]
+
+
+def test_present_tense_read_as_infinitive_is_a_cue(analyser: Analyser) -> None:
+    """'The fishermen that backed him say ...': the tagger reads 'say' as a base form; with its own subject and
+    no auxiliary it is a present tense. After 'let' a base form stays a bare infinitive."""
+    found = by_cue(attributions(analyser, "The fishermen that backed him say the harbour must stay open."), "say")
+    assert found.source is not None and found.source.span.text.startswith("The fishermen")
+    assert not attributions(analyser, "Let me say that the harbour plan is a mistake.")

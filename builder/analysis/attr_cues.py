@@ -38,6 +38,10 @@ ASPECTUAL = frozenset({"continue", "begin", "start"})
 ASSERTING_HEADS = frozenset({*ASPECTUAL, "go", "tend", "likely", "unlikely", "keep", "use"})
 
 
+# Verbs whose clausal object is a bare infinitive with its own subject ("let them say", "made him apologise").
+BARE_INFINITIVE_HEADS = frozenset({"let", "make", "have", "help", "see", "hear", "watch", "feel", "notice", "bid"})
+
+
 @dataclass(frozen=True)
 class CueEntry:
     type: AttributionType
@@ -228,6 +232,17 @@ def _asserted_infinitive(verb: Token) -> bool:
     return verb.dep_ == "ROOT" and any(c.tag_ == "MD" for c in auxiliaries)
 
 
+def _present_tense(verb: Token) -> bool:
+    """A base form with a subject of its own and no auxiliary is a present tense the tagger read as an
+    infinitive ("Democrats — and some Republicans — say that ...", "groups that endorsed him say ..."); after
+    a causative or perception verb it is a bare infinitive ("let editorials tell them", "let's say";
+    Quirk et al. 1985, 16.52)."""
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in BARE_INFINITIVE_HEADS:
+        return False
+    return verb.dep_ in ("ROOT", "ccomp", "conj") and any(c.dep_ == "nsubj" for c in verb.children) and not any(
+        c.dep_ == "aux" for c in verb.children)
+
+
 def _aspectual_infinitive(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ASSERTING_HEADS
 
@@ -237,7 +252,7 @@ def is_cue_verb(verb: Token, entry: CueEntry, has_particle: bool) -> bool:
         return False
     # The bare infinitive ("to say", "will tell", "wants to see") is mostly a hypothetical or intended act,
     # not an attributed statement ("did not say" is one); a participle modifying a noun is an adjective.
-    if verb.tag_ == "VB" and not _asserted_infinitive(verb) and not _aspectual_infinitive(verb):
+    if verb.tag_ == "VB" and not (_asserted_infinitive(verb) or _aspectual_infinitive(verb) or _present_tense(verb)):
         return False
     if verb.tag_ == "VBN" and verb.dep_ == "acl":
         return False
