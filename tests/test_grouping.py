@@ -15,6 +15,7 @@ from builder.errors import ConfigError, ContractError
 from builder.grouping import Assignment, Background, GroupingConfig, GroupingDoc, group_documents
 from builder.grouping.agglomerate import Graph, Linkage, agglomerate
 from builder.grouping.blocking import Blocking, Pairs, candidate_pairs
+from builder.grouping.features import stem
 from builder.grouping.stories import StoryLinkage, link_events
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -101,6 +102,19 @@ def test_a_subset_keeps_its_grouping(background: Background) -> None:
     """Fixed background weights: two articles are compared the same way whatever else is in the batch."""
     pair = group_documents([CHILE_A, CHILE_B], background=background)
     assert pair.event["chile-a"] == pair.event["chile-b"]
+
+
+@pytest.mark.parametrize("word", ["charged", "announced", "released", "including", "business"])
+def test_a_common_word_weighs_as_common_after_stemming(background: Background, word: str) -> None:
+    """A crude stem that is no word ('charg') weighs by the forms it stands for, not as a rare word."""
+    assert background.stem_weight(stem(word)) == pytest.approx(background.weight(word), abs=0.5)
+    assert background.stem_weight(stem(word)) < background.stem_weight("antofagasta")
+
+
+def test_a_stem_is_at_least_as_frequent_as_each_of_its_forms(background: Background) -> None:
+    forms = ["charges", "charged", "charging"]
+    assert {stem(form) for form in forms} == {"charg"}
+    assert all(background.stem_weight("charg") <= background.weight(form) for form in forms)
 
 
 def test_empty_input() -> None:
