@@ -439,3 +439,9 @@ def test_present_tense_read_as_infinitive_is_a_cue(analyser: Analyser) -> None:
     found = by_cue(attributions(analyser, "The fishermen that backed him say the harbour must stay open."), "say")
     assert found.source is not None and found.source.span.text.startswith("The fishermen")
     assert not attributions(analyser, "Let me say that the harbour plan is a mistake.")
+
+
+def test_passive_of_an_attitude_verb_has_its_complement_as_subject(analyser: Analyser) -> None:
+    """'backed' needs an object; in the passive the object is the subject and the agent holds the stance."""
+    found = by_cue(attributions(analyser, "The mayor was backed by most of the fishermen."), "backed")
+    assert found.source is not None and found.source.span.text == "most of the fishermen"

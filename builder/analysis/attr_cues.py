@@ -266,7 +266,8 @@ def is_cue_verb(verb: Token, entry: CueEntry, has_particle: bool) -> bool:
         return True
     if entry.needs_clause:
         return any(c.dep_ == "ccomp" for c in verb.children)
-    return any(c.dep_ in COMPLEMENTS or c.dep_ == "dobj" for c in verb.children) or _elided_complement(verb)
+    # in the passive the object is the subject ("Pigs are considered unclean", "he was backed by 6 in 10")
+    return any(c.dep_ in COMPLEMENTS or c.dep_ in ("dobj", "nsubjpass") for c in verb.children) or _elided_complement(verb)
 
 
 def _elided_complement(verb: Token) -> bool:
