@@ -445,3 +445,8 @@ def test_passive_of_an_attitude_verb_has_its_complement_as_subject(analyser: Ana
     """'backed' needs an object; in the passive the object is the subject and the agent holds the stance."""
     found = by_cue(attributions(analyser, "The mayor was backed by most of the fishermen."), "backed")
     assert found.source is not None and found.source.span.text == "most of the fishermen"
+
+
+def test_stance_under_a_modal_is_hypothetical(analyser: Analyser) -> None:
+    found = attributions(analyser, "The fishermen would be happy to see the harbour reopen.")
+    assert not any("happy" in a.cue.text for a in found)
