@@ -450,3 +450,11 @@ def test_passive_of_an_attitude_verb_has_its_complement_as_subject(analyser: Ana
 def test_stance_under_a_modal_is_hypothetical(analyser: Analyser) -> None:
     found = attributions(analyser, "The fishermen would be happy to see the harbour reopen.")
     assert not any("happy" in a.cue.text for a in found)
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("Two senators who are seeking the nomination spoke in Denver on Monday.", "seeking"),
+    ("The fishermen complained about what they saw as an unfair tax.", "saw"),
+])
+def test_stance_describing_a_noun_is_no_cue(analyser: Analyser, text: str, cue: str) -> None:
+    assert not any(a.cue.text == cue for a in attributions(analyser, text))

@@ -223,6 +223,15 @@ def _embedded(verb: Token, entry: CueEntry) -> bool:
     return False
 
 
+def _described_state(verb: Token, entry: CueEntry) -> bool:
+    """A stance inside a noun phrase describes that noun rather than reporting the stance: in a progressive
+    relative clause ("candidates who are seeking the nomination") or a free relative after a preposition
+    ("in what he saw as a disaster")."""
+    if entry.type != AttributionType.BELIEF:
+        return False
+    return (verb.tag_ == "VBG" and verb.dep_ == "relcl") or (verb.tag_ in ("VBD", "VBZ", "VBP") and verb.dep_ == "pcomp")
+
+
 def _asserted_infinitive(verb: Token) -> bool:
     """A bare verb that still reports an act: with "do" ("did not say") or a modal in the main clause
     ("will discuss", "can say", "would call it"), a prediction or a stance the outlet puts to the source."""
@@ -258,7 +267,7 @@ def is_cue_verb(verb: Token, entry: CueEntry, has_particle: bool) -> bool:
         return False
     if entry.needs_particle and not has_particle:
         return False
-    if _embedded(verb, entry):
+    if _embedded(verb, entry) or _described_state(verb, entry):
         return False
     if verb.lemma_.lower() in ASPECTUAL and any(c.dep_ == "xcomp" for c in verb.children):
         return False
