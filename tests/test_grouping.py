@@ -281,6 +281,21 @@ def test_a_fragment_does_not_hide_a_similar_event(fragment: int, linked: bool) -
     assert (stories[0] == stories[2]) is linked
 
 
+@pytest.mark.parametrize(("fragment", "to_nearest", "linked"), [(0, 0.1, False), (1, 0.1, True), (1, 0.03, False)])
+def test_a_fragment_joins_the_event_nearest_to_it(fragment: int, to_nearest: float, linked: bool) -> None:
+    """Articles 0-1 and 2-3 are two similar events, each the other's nearest; article 4 alone is nearest to
+    the first event, which does not choose it back. As a stray piece it joins it (if at least weakly alike)."""
+    similarity = np.zeros((5, 5))
+    similarity[:2, :2] = similarity[2:4, 2:4] = 0.6
+    similarity[:2, 2:4] = similarity[2:4, :2] = 0.3
+    similarity[:2, 4] = similarity[4, :2] = to_nearest
+    similarity[2:4, 4] = similarity[4, 2:4] = to_nearest / 2
+    np.fill_diagonal(similarity, 1.0)
+    stories = _link_with_fragments(similarity, [0, 0, 1, 1, 2], fragment)
+    assert stories[0] == stories[2]
+    assert (stories[4] == stories[0]) is linked
+
+
 @pytest.mark.parametrize(("neighbours", "hub_wins"), [(0, True), (2, False)])
 def test_a_hub_event_does_not_take_the_place_of_the_similar_one(neighbours: int, hub_wins: bool) -> None:
     """Event 2 is told in a field's common words: a little like events 0, 3, 4 and 5 alike (0.12, 0 a shade

@@ -3,7 +3,8 @@
 Events first: greedy average linkage over articles on a similarity that leans on names and numbers (who,
 where, how many), relative to how tight each candidate event already is, never across a large gap in
 publication dates. Stories then join whole events on word and name similarity: strongly similar events
-that share names, and weakly similar ones that are each other's nearest neighbour (stories.py; a correction
+that share names, weakly similar ones that are each other's nearest neighbour, and small stray pieces of an
+event with the event nearest to them (stories.py; a correction
 for hub events, alike to many, is there but off by default: see GroupingConfig); so every event lies inside
 one story.
 Documents are sorted by id first and cluster ids are derived from the member ids, so the result does not

@@ -50,8 +50,8 @@ def _local_scale(size: int, pairs: Pairs, mean: NDArray[np.float64], neighbours:
     return np.asarray(total / np.maximum(np.bincount(rows[top], minlength=size), 1))
 
 
-def _mutual(size: int, pairs: Pairs, mean: NDArray[np.float64], neighbours: int) -> NDArray[np.bool_]:
-    """Pairs whose two events are each other's nearest neighbour among `pairs`, after the hub correction
+def _corrected_nearest(size: int, pairs: Pairs, mean: NDArray[np.float64], neighbours: int) -> Index:
+    """The nearest event of every event among `pairs` (see `_nearest`), after the hub correction
     (cross-domain similarity local scaling, Conneau et al. 2018): a pair's similarity less the mean
     similarity of each event to its `neighbours` nearest ones. An event told in the common words of a
     whole field (a court case, a shooting) is near to many events and would otherwise be every one's
@@ -59,19 +59,30 @@ def _mutual(size: int, pairs: Pairs, mean: NDArray[np.float64], neighbours: int)
     if neighbours:
         scale = _local_scale(size, pairs, mean, neighbours)
         mean = 2 * mean - scale[pairs.left] - scale[pairs.right]
-    nearest = _nearest(size, pairs, mean)
+    return _nearest(size, pairs, mean)
+
+
+def _mutual(size: int, pairs: Pairs, mean: NDArray[np.float64], neighbours: int) -> NDArray[np.bool_]:
+    """Pairs whose two events are each other's nearest neighbour among `pairs` (after the hub correction)."""
+    nearest = _corrected_nearest(size, pairs, mean, neighbours)
     return np.asarray((nearest[pairs.left] == pairs.right) & (nearest[pairs.right] == pairs.left))
 
 
 def _weak_links(fragment: NDArray[np.bool_], pairs: Pairs, mean: NDArray[np.float64],
                 neighbours: int) -> NDArray[np.bool_]:
     """Mutual nearest neighbours among all events, and among the events that are not fragments: a stray
-    piece of one event, nearest to it, would otherwise hide a similar event that chose it."""
+    piece of one event, nearest to it, would otherwise hide a similar event that chose it. And a fragment
+    with its nearest whole event, whether or not that event chooses it back: the piece belongs with what it
+    is nearest to, while the whole event may rightly be nearer to another whole one. A fragment has one
+    nearest event, so nearness links it to one event only: pieces hang off whole events, never bridge two."""
     whole = ~fragment[pairs.left] & ~fragment[pairs.right]
     among_whole = np.zeros(len(mean), dtype=bool)
     among_whole[whole] = _mutual(len(fragment), Pairs(pairs.left[whole], pairs.right[whole]), mean[whole],
                                  neighbours)
-    return np.asarray(_mutual(len(fragment), pairs, mean, neighbours) | among_whole)
+    nearest = _corrected_nearest(len(fragment), pairs, mean, neighbours)
+    piece = (fragment[pairs.left] & ~fragment[pairs.right] & (nearest[pairs.left] == pairs.right)) \
+        | (fragment[pairs.right] & ~fragment[pairs.left] & (nearest[pairs.right] == pairs.left))
+    return np.asarray(_mutual(len(fragment), pairs, mean, neighbours) | among_whole | piece)
 
 
 @dataclass(frozen=True)
@@ -81,8 +92,9 @@ class StoryLinkage:
     else to be near: two unrelated articles on a small site are each other's nearest neighbour. An event of
     at most `fragment` articles is often a stray piece of a larger one (a report told with other names or
     numbers), the nearest neighbour of its own event: so nearness is also judged among the larger events
-    alone, where two similar events can choose each other past their fragments. Nearness is judged after
-    the hub correction over `neighbours` nearest events (see `_mutual`). A strong link also needs the two
+    alone, where two similar events can choose each other past their fragments, and a fragment joins the
+    whole event nearest to it. Nearness is judged after the hub correction over `neighbours` nearest events
+    (see `_corrected_nearest`). A strong link also needs the two
     events to share someone or somewhere, a mean similarity of their names of `names_least`: a field's
     common words make every two earthquakes or court cases alike, and strong links chain (Iran's quake to
     Indonesia's to California's); similar happenings told with other names join only by choosing each other."""
