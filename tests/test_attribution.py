@@ -238,6 +238,7 @@ CONSTRUCTIONS = [
      "the harbour board"),
     ("The fishermen are nervous about the new harbour rules.", "are nervous about", "The fishermen",
      "the new harbour rules"),
+    ("The mayor's fear is that the harbour will close.", "fear", "The mayor", "that the harbour will close"),
 ]
 
 

@@ -1,7 +1,8 @@
 """Attributions carried by nouns (PARC's nominal cues, Pareti 2016).
 
 - a light verb with a cue noun as object: "made the allegation", "expressed concern", "took a swipe at";
-- a cue noun with its holder as possessor or by-/from-phrase: "Trump's claim that ...", "criticism from X".
+- a cue noun with its holder as possessor or by-/from-phrase: "Trump's claim that ...", "criticism from X";
+- a cue noun specified by a clause after "be": "the fear is that ...".
 """
 
 from __future__ import annotations
@@ -119,3 +120,18 @@ def possessed_cues(doc: Doc, nouns: Mapping[str, AttributionType]) -> Iterator[C
         if content is None:  # "his remarks", "her plan": a mention of speech, not an attributed statement
             continue
         yield Candidate((noun.idx, _cue_end(noun)), noun_phrase(holder), content, nouns[noun.lemma_.lower()])
+
+
+def specificational(doc: Doc, nouns: Mapping[str, AttributionType]) -> Iterator[Candidate]:
+    """ "The fear is that ...", "One view is that ...": a specificational copula (Higgins 1979) gives the cue
+    noun its content; the holder is a possessor or by-phrase, if any."""
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.dep_ != "nsubj" or noun.lemma_.lower() not in nouns or noun.head.lemma_ != "be":
+            continue
+        clause = next((c for c in noun.head.children if c.i > noun.head.i and (
+            c.dep_ == "ccomp" or (c.dep_ == "attr" and any(m.dep_ == "mark" for m in c.children)))), None)
+        if clause is None:
+            continue
+        holder = _holder(noun)
+        yield Candidate((noun.idx, noun.idx + len(noun)), noun_phrase(holder) if holder is not None else None,
+                        subtree_chars(clause), nouns[noun.lemma_.lower()])
