@@ -459,3 +459,9 @@ def test_stance_under_a_modal_is_hypothetical(analyser: Analyser) -> None:
 ])
 def test_stance_describing_a_noun_is_no_cue(analyser: Analyser, text: str, cue: str) -> None:
     assert not any(a.cue.text == cue for a in attributions(analyser, text))
+
+
+def test_existential_cue_noun_is_a_holderless_cue(analyser: Analyser) -> None:
+    found = by_cue(attributions(analyser, "There are fears that the harbour will close."), "are fears")
+    assert found.source is None
+    assert found.content is not None and found.content.text == "that the harbour will close"

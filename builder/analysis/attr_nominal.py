@@ -2,7 +2,8 @@
 
 - a light verb with a cue noun as object: "made the allegation", "expressed concern", "took a swipe at";
 - a cue noun with its holder as possessor or by-/from-phrase: "Trump's claim that ...", "criticism from X";
-- a cue noun specified by a clause after "be": "the fear is that ...".
+- a cue noun specified by a clause after "be" ("the fear is that ...") or asserted by "there is" ("there are
+  fears that ...").
 """
 
 from __future__ import annotations
@@ -135,3 +136,18 @@ def specificational(doc: Doc, nouns: Mapping[str, AttributionType]) -> Iterator[
         holder = _holder(noun)
         yield Candidate((noun.idx, noun.idx + len(noun)), noun_phrase(holder) if holder is not None else None,
                         subtree_chars(clause), nouns[noun.lemma_.lower()])
+
+
+def existential(doc: Doc, nouns: Mapping[str, AttributionType]) -> Iterator[Candidate]:
+    """ "There are fears that ...", "there was criticism of ...": an existential "be" asserts the attitude or
+    speech the noun names, mostly holderless (a from-phrase names the holder)."""
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.dep_ != "attr" or noun.lemma_.lower() not in nouns:
+            continue
+        copula = noun.head
+        content = _content(noun)
+        if copula.lemma_ != "be" or content is None or not any(c.dep_ == "expl" for c in copula.children):
+            continue
+        holder = _holder(noun)
+        yield Candidate((copula.idx, noun.idx + len(noun)), noun_phrase(holder) if holder is not None else None,
+                        content, nouns[noun.lemma_.lower()])

@@ -18,6 +18,7 @@ from builder.analysis.attr_cues import VIEW_NOUNS, Candidate, CueLexicon, cue_ex
 from builder.analysis.attr_documents import document_reads
 from builder.analysis.attr_headlines import headline_cues
 from builder.analysis.attr_nominal import (
+    existential,
     light_verb_cues,
     made_clear,
     possessed_cues,
@@ -36,7 +37,7 @@ def find_candidates(doc: Doc, text: str, quotes: tuple[tuple[int, int], ...], le
     found = [*verb_cues(doc, text, quotes, lexicon, roles), *according_to(doc, text), *view_phrases(doc),
              *document_phrases(doc, text, lexicon.verbs),
              *light_verb_cues(doc, lexicon.nouns), *possessed_cues(doc, lexicon.possessed),
-             *specificational(doc, lexicon.nouns),
+             *specificational(doc, lexicon.nouns), *existential(doc, lexicon.nouns),
              *stance_adjectives(doc, lexicon.adjectives), *made_clear(doc), *headline_cues(doc, text, lexicon.verbs),
              *document_reads(doc, text, roles)]
     return sorted(found, key=lambda c: c.cue)
