@@ -465,3 +465,8 @@ def test_existential_cue_noun_is_a_holderless_cue(analyser: Analyser) -> None:
     found = by_cue(attributions(analyser, "There are fears that the harbour will close."), "are fears")
     assert found.source is None
     assert found.content is not None and found.content.text == "that the harbour will close"
+
+
+def test_reportedly_marks_hearsay_without_a_source(analyser: Analyser) -> None:
+    found = by_cue(attributions(analyser, "The mayor is reportedly considering a run for governor."), "reportedly")
+    assert found.source is None and found.content is not None and "considering a run" in found.content.text

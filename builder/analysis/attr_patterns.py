@@ -2,7 +2,7 @@
 
 - reporting verbs ("X said that ...", "..., X said", "X wants to ..."), with chains: "X reported, citing Y",
   "X quoted Y as saying", "X said, according to Y";
-- "according to X", "in X's view", "in a new poll";
+- "according to X", "reportedly", "in X's view", "in a new poll";
 - nominal and adjectival cues (attr_nominal) and reporting verbs in headlines (attr_headlines).
 Who speaks is read by attr_speakers.
 """
@@ -34,8 +34,8 @@ RAISING = frozenset({"seem", "appear", "sound"})
 def find_candidates(doc: Doc, text: str, quotes: tuple[tuple[int, int], ...], lexicon: CueLexicon,
                     roles: Mapping[str, str]) -> list[Candidate]:
     """`text` is `doc.text` and `quotes` its quotations, passed in: spaCy rebuilds `Doc.text` on every access."""
-    found = [*verb_cues(doc, text, quotes, lexicon, roles), *according_to(doc, text), *view_phrases(doc),
-             *document_phrases(doc, text, lexicon.verbs),
+    found = [*verb_cues(doc, text, quotes, lexicon, roles), *according_to(doc, text), *reportedly(doc, text),
+             *view_phrases(doc), *document_phrases(doc, text, lexicon.verbs),
              *light_verb_cues(doc, lexicon.nouns), *possessed_cues(doc, lexicon.possessed),
              *specificational(doc, lexicon.nouns), *existential(doc, lexicon.nouns),
              *stance_adjectives(doc, lexicon.adjectives), *made_clear(doc), *headline_cues(doc, text, lexicon.verbs),
@@ -157,6 +157,17 @@ def according_to(doc: Doc, text: str) -> Iterator[Candidate]:
         phrase_end = pobj.right_edge.idx + len(pobj.right_edge) if pobj is not None else to.idx + len(to)
         content = _sentence_without(token, phrase_end, text)
         yield Candidate((token.idx, to.idx + len(to)), mention(pobj), content, AttributionType.SPEECH)
+
+
+def reportedly(doc: Doc, text: str) -> Iterator[Candidate]:
+    """ "Bloomberg reportedly considering a run": the adverb of reported evidentiality (Aikhenvald 2004) marks
+    the clause it modifies as hearsay from an unnamed source."""
+    if "reportedly" not in text.lower():
+        return
+    for token in doc:
+        if token.lower_ == "reportedly" and token.head.i != token.i:
+            yield Candidate((token.idx, token.idx + len(token)), None, subtree_chars(token.head, skip=token),
+                            AttributionType.SPEECH)
 
 
 def view_phrases(doc: Doc) -> Iterator[Candidate]:
