@@ -123,31 +123,26 @@ def possessed_cues(doc: Doc, nouns: Mapping[str, AttributionType]) -> Iterator[C
         yield Candidate((noun.idx, _cue_end(noun)), noun_phrase(holder), content, nouns[noun.lemma_.lower()])
 
 
-def specificational(doc: Doc, nouns: Mapping[str, AttributionType]) -> Iterator[Candidate]:
-    """ "The fear is that ...", "One view is that ...": a specificational copula (Higgins 1979) gives the cue
-    noun its content; the holder is a possessor or by-phrase, if any."""
-    for noun in doc:
-        if noun.pos_ != "NOUN" or noun.dep_ != "nsubj" or noun.lemma_.lower() not in nouns or noun.head.lemma_ != "be":
-            continue
-        clause = next((c for c in noun.head.children if c.i > noun.head.i and (
-            c.dep_ == "ccomp" or (c.dep_ == "attr" and any(m.dep_ == "mark" for m in c.children)))), None)
-        if clause is None:
-            continue
-        holder = _holder(noun)
-        yield Candidate((noun.idx, noun.idx + len(noun)), noun_phrase(holder) if holder is not None else None,
-                        subtree_chars(clause), nouns[noun.lemma_.lower()])
 
-
-def existential(doc: Doc, nouns: Mapping[str, AttributionType]) -> Iterator[Candidate]:
-    """ "There are fears that ...", "there was criticism of ...": an existential "be" asserts the attitude or
-    speech the noun names, mostly holderless (a from-phrase names the holder)."""
-    for noun in doc:
-        if noun.pos_ != "NOUN" or noun.dep_ != "attr" or noun.lemma_.lower() not in nouns:
+def copular_cues(doc: Doc, nouns: Mapping[str, AttributionType]) -> Iterator[Candidate]:
+    """ "The fear is that ...", "one view is that ...": a specificational copula (Higgins 1979) gives the cue
+    noun its content, the holder a possessor or by-phrase if any. "There are fears that ...": an existential
+    "be" asserts the attitude or speech the noun names, mostly holderless."""
+    be = doc.vocab.strings["be"]
+    for copula in doc:
+        if copula.lemma != be:  # the hash: a string per token would cost more than the rest of the pass
             continue
-        copula = noun.head
-        content = _content(noun)
-        if copula.lemma_ != "be" or content is None or not any(c.dep_ == "expl" for c in copula.children):
-            continue
-        holder = _holder(noun)
-        yield Candidate((copula.idx, noun.idx + len(noun)), noun_phrase(holder) if holder is not None else None,
-                        content, nouns[noun.lemma_.lower()])
+        children = list(copula.children)
+        for noun in children:
+            if noun.pos_ != "NOUN" or noun.dep_ not in ("nsubj", "attr") or noun.lemma_.lower() not in nouns:
+                continue
+            holder = _holder(noun)
+            source = noun_phrase(holder) if holder is not None else None
+            kind = nouns[noun.lemma_.lower()]
+            if noun.dep_ == "nsubj":
+                clause = next((c for c in children if c.i > copula.i and (c.dep_ == "ccomp" or (
+                    c.dep_ == "attr" and any(m.dep_ == "mark" for m in c.children)))), None)
+                if clause is not None:
+                    yield Candidate((noun.idx, noun.idx + len(noun)), source, subtree_chars(clause), kind)
+            elif any(c.dep_ == "expl" for c in children) and (content := _content(noun)) is not None:
+                yield Candidate((copula.idx, noun.idx + len(noun)), source, content, kind)

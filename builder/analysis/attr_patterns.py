@@ -17,14 +17,7 @@ from builder.analysis.attr_content import verb_content
 from builder.analysis.attr_cues import VIEW_NOUNS, Candidate, CueLexicon, cue_extent, is_cue_verb, noun_phrase, subtree_chars
 from builder.analysis.attr_documents import document_reads
 from builder.analysis.attr_headlines import headline_cues
-from builder.analysis.attr_nominal import (
-    existential,
-    light_verb_cues,
-    made_clear,
-    possessed_cues,
-    specificational,
-    stance_adjectives,
-)
+from builder.analysis.attr_nominal import copular_cues, light_verb_cues, made_clear, possessed_cues, stance_adjectives
 from builder.analysis.attr_speakers import mention, speaker
 from builder.models import AttributionType
 
@@ -37,7 +30,7 @@ def find_candidates(doc: Doc, text: str, quotes: tuple[tuple[int, int], ...], le
     found = [*verb_cues(doc, text, quotes, lexicon, roles), *according_to(doc, text), *reportedly(doc, text),
              *view_phrases(doc), *document_phrases(doc, text, lexicon.verbs),
              *light_verb_cues(doc, lexicon.nouns), *possessed_cues(doc, lexicon.possessed),
-             *specificational(doc, lexicon.nouns), *existential(doc, lexicon.nouns),
+             *copular_cues(doc, lexicon.nouns),
              *stance_adjectives(doc, lexicon.adjectives), *made_clear(doc), *headline_cues(doc, text, lexicon.verbs),
              *document_reads(doc, text, roles)]
     return sorted(found, key=lambda c: c.cue)
