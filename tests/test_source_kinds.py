@@ -37,7 +37,7 @@ KINDS = [
     ("How much do these figures matter? Scholars have long argued that they matter a great deal.", "Scholars",
      U_GROUP, None),
     # the writer, named in the byline, not the last person mentioned
-    ("Senator Jane Hill spoke in Denver. I believe the harbour plan will fail.", "I", N_PERSON, "I"),
+    ("Senator Jane Hill spoke in Denver. I believe the harbour plan will fail.", "I", N_PERSON, "the writer"),
     # a functional noun with its possessor is one known person; a non-unique relation is not
     ("Her husband said the harbour plan would fail.", "Her husband", N_PERSON, None),
     ("Her neighbour said the harbour plan would fail.", "Her neighbour", U_PERSON, None),

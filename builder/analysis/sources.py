@@ -189,8 +189,9 @@ def read_pronoun(head: Token) -> Reading:
     if word in ("someone", "somebody", "anyone", "one"):
         return Reading(SourceKind.UNNAMED_PERSON, head.text)
     if word in FIRST_PERSON:
-        # the writer, whom the byline names (a cue inside a quotation is the quoted speaker's, not read)
-        return Reading(SourceKind.NAMED_PERSON, head.text)
+        # the writer, whom the byline names (a cue inside a quotation is the quoted speaker's, not read); one
+        # name for "I", "me" and "my", which readers see on the pages (the byline gives the person's own name)
+        return Reading(SourceKind.NAMED_PERSON, "the writer")
     return Reading(SourceKind.UNNAMED_PERSON, head.text, True, "person")
 
 
