@@ -41,7 +41,7 @@ class WriteReport:
 @dataclass(frozen=True)
 class SiteReport:
     changed: int  # files of the built site that are new or differ from the previous site's
-    unchanged: int  # files kept from the previous site, bytes and mtime
+    unchanged: int  # files with the previous site's bytes, given its modification time
 
 
 def is_generated(relative: str) -> bool:
