@@ -1,7 +1,11 @@
 """Per-article analysis cache: .cache/analysis/<key>.json, keyed by text hash + analyser fingerprint.
 
-The fingerprint covers the detector code, the lexicons, spaCy and the model, so any change to the method
-invalidates every entry. A corrupt or truncated entry is reported and recomputed, never trusted.
+The fingerprint covers the detector code, the lexicons, spaCy, the model and the entry format, so any change
+to the method invalidates every entry. A corrupt or truncated entry is reported and recomputed, never trusted.
+
+An entry is two lines: a header `{"key", "digest"}`, then the analysis as JSON, whose bytes the digest covers.
+Checking the digest then hashes the line as read, where a digest of the parsed analysis would have to
+serialise it again (a quarter of the time a warm 10k build spends reading its cache).
 """
 
 from __future__ import annotations
@@ -17,9 +21,12 @@ from spacy import about as spacy_about
 from builder.models import TextAnalysis
 from builder.serialize import analysis_from, analysis_json
 
+ENTRY_FORMAT = 2  # 1: one JSON object holding the analysis, its digest over the analysis serialised again
+
 
 def analyser_fingerprint(model_name: str, model_version: str) -> str:
-    digest = hashlib.sha256(f"spacy={spacy_about.__version__};model={model_name}={model_version}".encode())
+    digest = hashlib.sha256(
+        f"spacy={spacy_about.__version__};model={model_name}={model_version};entry={ENTRY_FORMAT}".encode())
     for package, suffix in (("builder.analysis", ".py"), ("builder.lexicons", ".tsv")):
         for entry in sorted(resources.files(package).iterdir(), key=lambda p: p.name):
             if entry.name.endswith(suffix):
@@ -46,12 +53,13 @@ class AnalysisCache:
         if not path.is_file():
             return None, None
         try:
-            entry = json.loads(path.read_text(encoding="utf-8"))
+            header, body = path.read_bytes().split(b"\n", 1)
+            entry = json.loads(header)
             if entry.get("key") != key:
                 raise ValueError("entry does not match its key")
-            if entry.get("digest") != _digest(entry["analysis"]):
+            if entry.get("digest") != _digest(body):
                 raise ValueError("checksum mismatch")
-            analysis = analysis_from(entry["analysis"])
+            analysis = analysis_from(json.loads(body))
             _check_spans(text, analysis)
             return analysis, None
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as err:
@@ -62,14 +70,17 @@ class AnalysisCache:
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
-        data = analysis_json(analysis)
-        tmp.write_text(json.dumps({"key": key, "digest": _digest(data), "analysis": data}, ensure_ascii=False),
-                       encoding="utf-8")
+        tmp.write_bytes(entry_bytes(key, json.dumps(analysis_json(analysis), ensure_ascii=False).encode("utf-8")))
         tmp.replace(path)
 
 
-def _digest(data: object) -> str:
-    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+def entry_bytes(key: str, body: bytes) -> bytes:
+    """An entry's bytes: the header line, then `body` (the analysis as JSON)."""
+    return json.dumps({"key": key, "digest": _digest(body)}).encode("utf-8") + b"\n" + body
+
+
+def _digest(body: bytes) -> str:
+    return hashlib.sha256(body).hexdigest()
 
 
 def _check_spans(text: str, analysis: TextAnalysis) -> None:

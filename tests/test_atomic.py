@@ -18,7 +18,7 @@ import pytest
 from project_kit import EXTRA_ARTICLE, build, make_project, snapshot
 
 from builder.analysis import Analyser
-from builder.cache import _digest
+from builder.cache import entry_bytes
 from builder.errors import BuildLockedError, StagingError
 from builder.lock import build_lock
 from builder.swap import Rename, StagingArea, recover
@@ -120,10 +120,13 @@ def test_concurrent_cli_build_is_refused(versions: tuple[Path, State, Path, Stat
     assert "another build is running" in proc.stderr and "Traceback" not in proc.stderr
 
 
-def shifted(entry: dict[str, Any]) -> dict[str, Any]:
-    cue = entry["analysis"]["attributions"][0]["cue"]
+def shifted(entry: bytes) -> bytes:
+    """The entry with its first cue moved one character on, and a digest that matches."""
+    header, body = entry.split(b"\n", 1)
+    analysis = json.loads(body)
+    cue = analysis["attributions"][0]["cue"]
     cue["start"], cue["end"] = cue["start"] + 1, cue["end"] + 1
-    return {**entry, "digest": _digest(entry["analysis"])}
+    return entry_bytes(json.loads(header)["key"], json.dumps(analysis).encode("utf-8"))
 
 
 @pytest.mark.parametrize("damage", ["truncate", "garble", "shift-spans"])
@@ -141,7 +144,7 @@ def test_damaged_cache_entries_are_reported_and_recomputed(versions: tuple[Path,
         elif damage == "garble":
             entry.write_bytes(data.replace(b'"start": ', b'"start": 1', 1))
         else:  # valid JSON with a valid checksum, but a span that does not fit the text
-            entry.write_text(json.dumps(shifted(json.loads(data))), encoding="utf-8")
+            entry.write_bytes(shifted(data))
     report = build(root, analyser, mkdocs=False, strict=True, fingerprint=FINGERPRINT)
     assert report.replaced and report.warnings == ()  # the data needs no fix: a note, not a --strict failure
     noted = [note for note in report.notes if "corrupt analysis cache entry" in note]
