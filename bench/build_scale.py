@@ -82,7 +82,18 @@ def timed_run_cpu(command: list[str], cwd: Path) -> tuple[float, float]:
 def timed_build(command: list[str], cwd: Path) -> tuple[float, str]:
     """(wall seconds, the build's own `timings:` line, stage by stage)."""
     wall, output = run_build(command, cwd)
-    return wall, next((line for line in output.splitlines() if line.startswith("timings:")), "")
+    return wall, timings_of(output)
+
+
+def timings_of(output: str) -> str:
+    return next((line for line in output.splitlines() if line.startswith("timings:")), "")
+
+
+def add_article(project: Path, number: int) -> None:
+    """One more short article, the change a warm rebuild measures."""
+    write_article(project / "data", number, OUTLETS[0], "One more article", "2013-05-05",
+                  f"Officials said on Monday the talks would resume ({number}).\n"
+                  "A spokesperson told reporters it may take weeks.")
 
 
 def run_build(command: list[str], cwd: Path) -> tuple[float, str]:
@@ -121,9 +132,7 @@ def warm_builds(project: Path, number: int = 99_999) -> list[str]:
     build = [PYTHON, "-m", "builder", "build", "--root", str(project)]
     docs = project / "docs"
     before = state(docs)
-    write_article(project / "data", number, OUTLETS[0], "One more article", "2013-05-05",
-                  f"Officials said on Monday the talks would resume ({number}).\n"
-                  "A spokesperson told reporters it may take weeks.")
+    add_article(project, number)
     warm, stages = timed_build([*build, "--no-mkdocs"], ROOT)
     rows = [f"warm rebuild, 1 article added (no mkdocs): {warm:.1f} s; {rewritten(before, state(docs))}",
              f"  {stages}; analysis + grouping {stage_seconds(stages, 'analyse', 'group'):.1f} s"]
@@ -146,13 +155,11 @@ def warm_site_builds(project: Path, number: int) -> list[str]:
     rows = [f"first build with mkdocs at the current code: {settle:.1f} s; {output.splitlines()[0]}"]
     site = project / "site"
     before = {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
-    write_article(project / "data", number, OUTLETS[0], "One more article", "2013-05-05",
-                  f"Officials said on Monday the talks would resume ({number}).\n"
-                  "A spokesperson told reporters it may take weeks.")
+    add_article(project, number)
     warm, output = run_build(build, ROOT)
     after = {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
     touched = sum(1 for p, mtime in after.items() if before.get(p) != mtime)
-    stages = next((line for line in output.splitlines() if line.startswith("timings:")), "")
+    stages = timings_of(output)
     return [*rows, f"warm rebuild with mkdocs, 1 article added: {warm:.1f} s; {output.splitlines()[0]}",
             f"  {stages}; site files with a new mtime: {touched} of {len(after)}"]
 
