@@ -57,6 +57,9 @@ Decisions the negative cases pin down:
   active.
 - "unknown to historians" says who lacked the knowledge, which the writer has; "as many ... as" is an equative
   that gives the measure, not a vague count.
+- A vague count stays a hedge when it is existential ("there are several wells"), partitive of a definite set
+  ("most of them") or followed by named members ("several rivers, including the Elbe"): the count itself is
+  still left open (bench/errors-hedging.md, contexts probed for leaving out).
 """
 
 from __future__ import annotations
@@ -165,6 +168,9 @@ def hedges(nlp: Language, lexicon: HedgeLexicon, text: str,
     ("An estimated 300 people died in the floods.", "estimated", HedgeType.REPORTING),
     ("In general, the roads in the north are safe.", "in general", HedgeType.EPISTEMIC),
     ("Many 19th-century buildings line the old square.", "many", HedgeType.APPROXIMATOR),
+    ("There are several wells close to the camp.", "several", HedgeType.APPROXIMATOR),
+    ("Several rivers, including the Elbe, burst their banks.", "several", HedgeType.APPROXIMATOR),
+    ("Most of them were sold at auction.", "most", HedgeType.APPROXIMATOR),
 ])
 def test_finds_hedge(nlp: Language, lexicon: HedgeLexicon, text: str, cue: str, kind: HedgeType) -> None:
     found = {(h.cue, h.type) for h in hedges(nlp, lexicon, text)}
