@@ -106,7 +106,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from builder.pipeline import run
 
     config = load_config(Path(args.root), strict=args.strict, run_mkdocs=not args.no_mkdocs, use_cache=not args.no_cache,
-                         workers=args.workers, scheduler=args.scheduler)
+                         workers=args.workers, scheduler=args.scheduler, site_part_mb=args.site_part_mb)
     report = run(config, progress=sys.stderr)
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -177,6 +177,9 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--workers", type=int, help="analysis processes on this machine (default: one per core)")
     build.add_argument("--scheduler", metavar="ADDRESS",
                        help="analyse on this dask.distributed cluster, e.g. tcp://10.0.0.5:8786 (default: locally)")
+    build.add_argument("--site-part-mb", type=float, metavar="MB",
+                       help="Markdown per `mkdocs build` process: larger sites are built in parts, as many side by "
+                            "side as --workers (default: 32)")
     build.set_defaults(func=cmd_build)
 
     analyze = sub.add_parser("analyze", help="attributions, sources, hedges and readability of texts")

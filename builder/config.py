@@ -33,6 +33,9 @@ class Config:
     outlets_valid: bool = True  # False: outlets.yml could not be read, so no outlet is "missing" from it
     workers: int = 1  # analysis processes on this machine (load_config: one per core)
     scheduler: str | None = None  # a dask.distributed scheduler address: analyse on that cluster instead
+    # Markdown per `mkdocs build` process when the site is built in parts (builder.site_build): mkdocs holds
+    # about 3 bytes of memory per byte of Markdown, so a part stays near 150 MB
+    site_part_bytes: int = 32_000_000
 
     @property
     def articles_dir(self) -> Path:
@@ -47,7 +50,7 @@ class Config:
 
 
 def load_config(root: Path, *, strict: bool = False, run_mkdocs: bool = True, use_cache: bool = True,
-                workers: int | None = None, scheduler: str | None = None) -> Config:
+                workers: int | None = None, scheduler: str | None = None, site_part_mb: float | None = None) -> Config:
     root = root.resolve()
     data_dir = root / "data"
     if not (data_dir / "articles").is_dir():
@@ -62,9 +65,12 @@ def load_config(root: Path, *, strict: bool = False, run_mkdocs: bool = True, us
     cache_dir = root / ".cache" / "analysis" if use_cache else None
     if workers is not None and workers < 1:
         raise ConfigError(f"--workers {workers}: give 1 or more analysis processes (default: one per core)")
+    if site_part_mb is not None and not site_part_mb > 0:
+        raise ConfigError(f"--site-part-mb {site_part_mb}: give a positive size in MB (default: 32)")
     return Config(root, data_dir, root / "docs", root / "site", outlets, strict=strict, run_mkdocs=run_mkdocs,
                   cache_dir=cache_dir, problems=problems, outlets_valid=not problems,
-                  workers=workers or os.cpu_count() or 1, scheduler=scheduler or None)
+                  workers=workers or os.cpu_count() or 1, scheduler=scheduler or None,
+                  site_part_bytes=int(site_part_mb * 1_000_000) if site_part_mb else Config.site_part_bytes)
 
 
 def load_outlets(path: Path) -> tuple[Outlet, ...]:

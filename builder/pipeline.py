@@ -5,19 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import re
-import subprocess
-import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import IO
 
 from builder.analysis import MODEL, Analyser
 from builder.analysis.readability import measure
 from builder.cache import AnalysisCache, load_render_manifest, save_render_manifest
 from builder.config import Config
-from builder.errors import SiteBuildError
 from builder.grouping import GroupingDoc, group_documents
 from builder.ingest import ingest
 from builder.ingest.discover import slugify
@@ -26,6 +21,7 @@ from builder.lock import build_lock
 from builder.models import AnalysedArticle, Article, Corpus, Event, Story, TextAnalysis
 from builder.progress import Stopwatch, timings_line, track
 from builder.render import ManifestEntry, RenderContext, iter_site
+from builder.site_build import build_parts, plan_parts
 from builder.swap import StagingArea, commit, recover
 from builder.writer import SiteReport, WriteReport, docs_renames, keep_unchanged_site_files, site_rename, stage_pages
 
@@ -63,7 +59,8 @@ def run(config: Config, progress: IO[str] | None = None) -> BuildReport:
         clock = Stopwatch()
         area = StagingArea.for_project(config.root)
         recovered = recover(area)
-        staged_mkdocs_config(config.root).unlink(missing_ok=True)
+        for leftover in config.root.glob(".mkdocs-staging*.yml"):  # from a build that was killed
+            leftover.unlink()
         ingested = ingest(config)
         warnings = [*config.problems, *(str(problem) for problem in ingested.problems)]
         notes: list[str] = [recovered] if recovered else []
@@ -185,10 +182,6 @@ def render_context(config: Config) -> RenderContext:
     return RenderContext(site_name=config.site_name, accuracy=accuracy)
 
 
-def staged_mkdocs_config(root: Path) -> Path:
-    return root / ".mkdocs-staging.yml"
-
-
 def source_date(articles: Sequence[Article]) -> str | None:
     """SOURCE_DATE_EPOCH for mkdocs (sitemap dates): the newest publication date, so rebuilds match."""
     dates = [a.published for a in articles if a.published]
@@ -198,22 +191,10 @@ def source_date(articles: Sequence[Article]) -> str | None:
 
 
 def build_site(config: Config, area: StagingArea, epoch: str | None) -> list[str]:
-    """Run the real `mkdocs build` over the staged docs into the staged site; warnings come back as build warnings."""
-    staged_config = staged_mkdocs_config(config.root)
-    mkdocs_yml = (config.root / "mkdocs.yml").read_text(encoding="utf-8")
-    docs = area.docs.relative_to(config.root).as_posix()
-    # beside mkdocs.yml, so every other relative path in it resolves as before
-    staged_config.write_text(re.sub(r"(?m)^docs_dir:.*$", "", mkdocs_yml) + f"\ndocs_dir: {docs}\n", encoding="utf-8")
-    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(staged_config), "-d", str(area.site)]
-    if config.strict:
-        command.append("--strict")
+    """Run the real `mkdocs build` over the staged docs into the staged site, in parts side by side when the
+    site is large (builder.site_build); warnings come back as build warnings."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if epoch and "SOURCE_DATE_EPOCH" not in env:
         env["SOURCE_DATE_EPOCH"] = epoch
-    try:
-        proc = subprocess.run(command, capture_output=True, text=True, env=env, cwd=config.root, check=False)
-    finally:
-        staged_config.unlink(missing_ok=True)
-    if proc.returncode != 0:
-        raise SiteBuildError(f"mkdocs build failed (exit {proc.returncode}):\n{proc.stderr.strip()[-3000:]}")
-    return [f"mkdocs: {line}" for line in proc.stderr.splitlines() if line.startswith("WARNING")]
+    parts = plan_parts(area.docs, (config.root / "mkdocs.yml").read_text(encoding="utf-8"), config.site_part_bytes)
+    return build_parts(parts, config.root, area.docs, area.site, strict=config.strict, workers=config.workers, env=env)

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from builder import cli, pipeline, swap
+from builder import cli, pipeline, site_build, swap
 
 
 def die() -> None:
@@ -85,7 +85,7 @@ def arm(point: str) -> None:
     elif point == "cleanup":
         swap.shutil.rmtree = die_before(swap.shutil.rmtree)  # type: ignore[assignment]
     elif point == "mkdocs":
-        pipeline.subprocess.run = mkdocs_then_die  # type: ignore[assignment]
+        site_build.subprocess.run = mkdocs_then_die  # type: ignore[assignment]
     elif point != "none":
         raise SystemExit(f"unknown kill point {point!r}")
 

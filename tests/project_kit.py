@@ -42,10 +42,10 @@ def snapshot(directory: Path) -> dict[str, str]:
 
 
 def build(root: Path, analyser: Analyser, *, mkdocs: bool = True, strict: bool = False,
-          fingerprint: str | None = None) -> BuildReport:
+          fingerprint: str | None = None, site_part_mb: float | None = None) -> BuildReport:
     """The real pipeline in-process, with the session's already loaded analyser.
 
     `fingerprint` pins the analysis cache key: other work on the analysers changes the real one mid-session."""
     with mock.patch.object(Analyser, "load", return_value=analyser), \
             mock.patch.object(Analyser, "fingerprint", return_value=fingerprint or analyser.fingerprint()):
-        return run(load_config(root, strict=strict, run_mkdocs=mkdocs))
+        return run(load_config(root, strict=strict, run_mkdocs=mkdocs, site_part_mb=site_part_mb))

@@ -7,6 +7,7 @@ import dataclasses
 import shutil
 from pathlib import Path
 
+import pytest
 from project_kit import build, make_project
 from test_site_build import site_corpus
 
@@ -88,21 +89,24 @@ def test_second_build_keeps_pages_and_matches_a_build_without_cache(tmp_path: Pa
     assert "Klintsewitsch" in story_page.read_text(encoding="utf-8")
 
 
-def test_rebuilt_site_changes_only_the_files_whose_bytes_changed(tmp_path: Path, analyser: Analyser) -> None:
+@pytest.mark.parametrize("site_part_mb", [None, 0.001], ids=["whole", "in-parts"])
+def test_rebuilt_site_changes_only_the_files_whose_bytes_changed(tmp_path: Path, analyser: Analyser,
+                                                                 site_part_mb: float | None) -> None:
     """mkdocs writes every page anew; the build keeps the previous site's file wherever the bytes are the
-    same, so a rebuild touches only what changed (incremental uploads, rsync, HTTP caches)."""
+    same, so a rebuild touches only what changed (incremental uploads, rsync, HTTP caches). Built in parts
+    (a part per few pages), the site is the same from build to build."""
     root = make_project(tmp_path / "project")
-    first = build(root, analyser)
+    first = build(root, analyser, site_part_mb=site_part_mb)
     assert first.site is not None and first.site.changed > 50 and first.site.unchanged == 0
     files = {p: p.stat().st_mtime_ns for p in (root / "site").rglob("*") if p.is_file()}
 
-    again = build(root, analyser)
+    again = build(root, analyser, site_part_mb=site_part_mb)
     assert again.site is not None and (again.site.changed, again.site.unchanged) == (0, len(files))
     assert {p: p.stat().st_mtime_ns for p in files} == files
 
     seed = next((root / "data" / "articles" / "southfront").glob("*.txt"))
     seed.write_text(seed.read_text(encoding="utf-8").replace("Klintsevich", "Klintsewitsch"), encoding="utf-8")
-    changed = build(root, analyser)
+    changed = build(root, analyser, site_part_mb=site_part_mb)
     assert changed.site is not None and 0 < changed.site.changed < len(files) // 2
     touched = {p.relative_to(root / "site").as_posix() for p in files if p.stat().st_mtime_ns != files[p]}
     assert "reference/cli.html" not in touched and "search/search_index.json" in touched
