@@ -239,6 +239,9 @@ CONSTRUCTIONS = [
     ("The fishermen are nervous about the new harbour rules.", "are nervous about", "The fishermen",
      "the new harbour rules"),
     ("The mayor's fear is that the harbour will close.", "fear", "The mayor", "that the harbour will close"),
+    ("The fishermen pushed for a new harbour wall.", "pushed for", "The fishermen", "a new harbour wall"),
+    ("The mayor retweeted a photo of the flooded harbour.", "retweeted", "The mayor",
+     "a photo of the flooded harbour"),
 ]
 
 
@@ -298,6 +301,8 @@ def test_headline_needs_a_verb_form(analyser: Analyser) -> None:
     ("Ruth Amsel spoke first.\nAmsel: 547.", ":"),  # a tally, not a statement
     ("Officials said that voters who believe the tax is unfair will stay home.", "believe"),  # the officials' words
     ("The mayor left the meeting without saying a word.", "saying"),  # an act not done
+    ("The mayor found himself in a tight race.", "found"),  # a situation, not a finding
+    ("The council found a way to keep the harbour open.", "found"),  # means, not a finding
 ])
 def test_no_cue(analyser: Analyser, text: str, cue: str) -> None:
     assert not [a for a in attributions(analyser, text) if a.cue.text == cue]

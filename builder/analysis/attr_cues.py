@@ -276,8 +276,15 @@ def is_cue_verb(verb: Token, entry: CueEntry, has_particle: bool) -> bool:
     if entry.needs_clause:
         return any(c.dep_ == "ccomp" for c in verb.children)
     # in the passive the object is the subject ("Pigs are considered unclean", "he was backed by 6 in 10")
+    if entry.type == AttributionType.EVIDENCE and any(c.dep_ == "dobj" and c.lower_ in MANNER_OBJECTS for c in verb.children):
+        return any(c.dep_ in COMPLEMENTS for c in verb.children)
     return any(c.dep_ in COMPLEMENTS or c.dep_ in ("dobj", "nsubjpass") for c in verb.children) or _elided_complement(verb)
 
+
+# Objects that make a verb of finding an idiom of situation or means: "found himself in trouble", "found a
+# way to" (Quirk et al. 1985, 6.24 reflexive verbs; FrameNet Locating vs Becoming_aware), not a finding.
+MANNER_OBJECTS = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself",
+                            "way", "ways"})
 
 def _elided_complement(verb: Token) -> bool:
     """A finite attitude verb with its subject states the attitude though the complement is left out ("more
