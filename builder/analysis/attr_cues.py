@@ -38,6 +38,11 @@ ASPECTUAL = frozenset({"continue", "begin", "start"})
 ASSERTING_HEADS = frozenset({*ASPECTUAL, "go", "tend", "likely", "unlikely", "keep", "use"})
 
 
+# Objects that make a verb of finding an idiom of situation or means: "found himself in trouble", "found a
+# way to" (Quirk et al. 1985, 6.24 reflexive verbs; FrameNet Locating vs Becoming_aware), not a finding.
+MANNER_OBJECTS = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself",
+                            "way", "ways"})
+
 # Verbs whose clausal object is a bare infinitive with its own subject ("let them say", "made him apologise").
 BARE_INFINITIVE_HEADS = frozenset({"let", "make", "have", "help", "see", "hear", "watch", "feel", "notice", "bid"})
 
@@ -275,16 +280,11 @@ def is_cue_verb(verb: Token, entry: CueEntry, has_particle: bool) -> bool:
         return True
     if entry.needs_clause:
         return any(c.dep_ == "ccomp" for c in verb.children)
-    # in the passive the object is the subject ("Pigs are considered unclean", "he was backed by 6 in 10")
     if entry.type == AttributionType.EVIDENCE and any(c.dep_ == "dobj" and c.lower_ in MANNER_OBJECTS for c in verb.children):
         return any(c.dep_ in COMPLEMENTS for c in verb.children)
+    # in the passive the object is the subject ("Pigs are considered unclean", "he was backed by 6 in 10")
     return any(c.dep_ in COMPLEMENTS or c.dep_ in ("dobj", "nsubjpass") for c in verb.children) or _elided_complement(verb)
 
-
-# Objects that make a verb of finding an idiom of situation or means: "found himself in trouble", "found a
-# way to" (Quirk et al. 1985, 6.24 reflexive verbs; FrameNet Locating vs Becoming_aware), not a finding.
-MANNER_OBJECTS = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself",
-                            "way", "ways"})
 
 def _elided_complement(verb: Token) -> bool:
     """A finite attitude verb with its subject states the attitude though the complement is left out ("more
