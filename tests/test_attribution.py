@@ -240,6 +240,8 @@ CONSTRUCTIONS = [
      "the new harbour rules"),
     ("The mayor's fear is that the harbour will close.", "fear", "The mayor", "that the harbour will close"),
     ("The fishermen pushed for a new harbour wall.", "pushed for", "The fishermen", "a new harbour wall"),
+    ("“The harbour will reopen,” the mayor said, adding, “We owe it to the fishermen.”", "adding", "the mayor",
+     "“We owe it to the fishermen.”"),
     ("The mayor retweeted a photo of the flooded harbour.", "retweeted", "The mayor",
      "a photo of the flooded harbour"),
 ]
@@ -303,6 +305,8 @@ def test_headline_needs_a_verb_form(analyser: Analyser) -> None:
     ("The mayor left the meeting without saying a word.", "saying"),  # an act not done
     ("The mayor found himself in a tight race.", "found"),  # a situation, not a finding
     ("The council found a way to keep the harbour open.", "found"),  # means, not a finding
+    ("The harbour added 200 jobs last year.", "added"),  # an increase, not a statement
+    ("The storm added to the council's troubles.", "added"),
 ])
 def test_no_cue(analyser: Analyser, text: str, cue: str) -> None:
     assert not [a for a in attributions(analyser, text) if a.cue.text == cue]

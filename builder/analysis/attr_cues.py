@@ -43,6 +43,10 @@ ASSERTING_HEADS = frozenset({*ASPECTUAL, "go", "tend", "likely", "unlikely", "ke
 MANNER_OBJECTS = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself",
                             "way", "ways"})
 
+# Nouns naming an utterance, objects of a verb of saying ("added the words", "added a note of caution").
+SPOKEN_OBJECTS = frozenset({"word", "words", "note", "line", "caveat", "comment", "remark", "voice", "thought",
+                            "plea", "warning", "message"})
+
 # Verbs whose clausal object is a bare infinitive with its own subject ("let them say", "made him apologise").
 BARE_INFINITIVE_HEADS = frozenset({"let", "make", "have", "help", "see", "hear", "watch", "feel", "notice", "bid"})
 
@@ -53,6 +57,7 @@ class CueEntry:
     needs_complement: bool
     needs_particle: bool = False  # only a cue with its particle: "talk about", "speak out"
     needs_clause: bool = False  # only a cue with a clause: "maintained that" (not "maintained control")
+    objectless: bool = False  # only a cue without an object: "he added" (not "added jobs", "added to his lead")
 
 
 @dataclass(frozen=True)
@@ -272,6 +277,8 @@ def is_cue_verb(verb: Token, entry: CueEntry, has_particle: bool) -> bool:
         return False
     if entry.needs_particle and not has_particle:
         return False
+    if entry.objectless and _direct_object(verb):
+        return False
     if _embedded(verb, entry) or _described_state(verb, entry):
         return False
     if verb.lemma_.lower() in ASPECTUAL and any(c.dep_ == "xcomp" for c in verb.children):
@@ -284,6 +291,18 @@ def is_cue_verb(verb: Token, entry: CueEntry, has_particle: bool) -> bool:
         return any(c.dep_ in COMPLEMENTS for c in verb.children)
     # in the passive the object is the subject ("Pigs are considered unclean", "he was backed by 6 in 10")
     return any(c.dep_ in COMPLEMENTS or c.dep_ in ("dobj", "nsubjpass") for c in verb.children) or _elided_complement(verb)
+
+
+def _direct_object(verb: Token) -> bool:
+    """An object or "to" phrase right after the verb, with no comma or quotation mark between: "added 1 million
+    jobs", "adding to her lead" (Levin 1993, 22.1 mix verbs), not the quotation of '..., adding, "Hillary ..."'."""
+    doc = verb.doc
+    for child in verb.rights:
+        if child.dep_ == "dobj" and child.lemma_.lower() in SPOKEN_OBJECTS:
+            return False  # what is said, named: "added the words", "added a note of caution"
+        if child.dep_ == "dobj" or (child.dep_ == "prep" and child.lower_ == "to"):
+            return not any(t.is_punct or t.is_quote for t in doc[verb.i + 1 : child.left_edge.i])
+    return False
 
 
 def _elided_complement(verb: Token) -> bool:
