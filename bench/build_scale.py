@@ -188,11 +188,29 @@ def article_texts(project: Path) -> list[str]:
     return texts
 
 
+# The build's mkdocs step (builder.site_build) over a kept project's docs/, as many parts at a time as cores.
+PARTS_BUILD = """
+import os, sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[3])
+from builder.config import Config
+from builder.site_build import build_parts, plan_parts
+project, out = Path(sys.argv[1]), Path(sys.argv[2])
+parts = plan_parts(project / "docs", (project / "mkdocs.yml").read_text(encoding="utf-8"), Config.site_part_bytes)
+build_parts(parts, project, project / "docs", out, strict=False, workers=os.cpu_count() or 1,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+Path(f"{out}.parts").write_text(f"{len(parts)} parts", encoding="utf-8")
+"""
+
+
 def mkdocs_figures(project: Path, scratch: Path) -> list[str]:
     """The generated site against two bare sites of as many pages: one-line pages, and pages holding the
     articles' texts (the work any site of these articles must do; the generated pages add highlights,
     tables and evidence). Wall and CPU seconds; CPU is the steadier figure on a shared machine."""
     mkdocs = str(Path(PYTHON).parent / "mkdocs")
+    parted, parted_cpu = timed_run_cpu([PYTHON, "-c", PARTS_BUILD, str(project), str(scratch / "site-parts"), str(ROOT)], project)
+    parted_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 2**20  # the largest part so far
+    parts = (scratch / "site-parts.parts").read_text(encoding="utf-8")
     site, site_cpu = timed_run_cpu([mkdocs, "build", "-q", "-d", str(scratch / "site-again")], project)
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 2**20  # the largest child so far: this one
     pages = sum(1 for _ in (project / "docs").rglob("*.md"))
@@ -202,7 +220,10 @@ def mkdocs_figures(project: Path, scratch: Path) -> list[str]:
     built = scratch / "site-again"
     index = built / "search" / "search_index.json"
     size = sum(p.stat().st_size for p in built.rglob("*") if p.is_file())
-    return [f"mkdocs build of the generated site: {site:.1f} s wall, {site_cpu:.1f} s CPU for {pages} pages",
+    return [f"the build's mkdocs step, {parts} side by side on {os.cpu_count()} cores: {parted:.1f} s wall, "
+            f"{parted_cpu:.1f} s CPU; ratio {parted / plain:.2f} wall to one-line pages, {parted / texts:.2f} to the "
+            f"articles' texts; peak memory of a part {parted_peak:.2f} GB",
+            f"one mkdocs build of the generated site: {site:.1f} s wall, {site_cpu:.1f} s CPU for {pages} pages",
             f"  bare mkdocs-material, {pages} one-line pages: {plain:.1f} s wall, {plain_cpu:.1f} s CPU; "
             f"ratio {site / plain:.2f} wall, {site_cpu / plain_cpu:.2f} CPU",
             f"  bare mkdocs-material, {pages} pages of the articles' texts: {texts:.1f} s wall, {texts_cpu:.1f} s CPU; "

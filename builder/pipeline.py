@@ -6,7 +6,8 @@ import datetime as dt
 import json
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import IO
 
 from builder.analysis import MODEL, Analyser
@@ -21,7 +22,8 @@ from builder.lock import build_lock
 from builder.models import AnalysedArticle, Article, Corpus, Event, Story, TextAnalysis
 from builder.progress import Stopwatch, timings_line, track
 from builder.render import ManifestEntry, RenderContext, iter_site
-from builder.site_build import build_parts, plan_parts
+from builder.site_build import SiteBuild, build_parts, plan_parts
+from builder.site_reuse import load_records, save_records
 from builder.swap import StagingArea, commit, recover
 from builder.writer import SiteReport, WriteReport, docs_renames, keep_unchanged_site_files, site_rename, stage_pages
 
@@ -41,8 +43,8 @@ class BuildReport:
     timings: tuple[tuple[str, float], ...] = ()  # wall seconds per stage
 
     def summary(self) -> str:
-        site = (f"site/ built with mkdocs: {self.site.changed} files changed, {self.site.unchanged} unchanged"
-                if self.site else "mkdocs skipped")
+        site = (f"site/ built with mkdocs{self.site.parts_note()}: {self.site.changed} files changed, "
+                f"{self.site.unchanged} unchanged" if self.site else "mkdocs skipped")
         if not self.replaced:
             site += "; nothing replaced (--strict)"
         return (f"{self.articles} articles, {self.events} events, {self.stories} stories; "
@@ -80,16 +82,22 @@ def run(config: Config, progress: IO[str] | None = None) -> BuildReport:
         renames = docs_renames(area, config.docs_dir)
         clock.lap("render and write")
         site: SiteReport | None = None
+        built: SiteBuild | None = None
         if config.run_mkdocs:
-            warnings.extend(build_site(config, area, source_date(ingested.articles)))
-            site = keep_unchanged_site_files(area.site, config.site_dir)
+            built = build_site(config, area, source_date(ingested.articles))
+            warnings.extend(built.warnings)
+            site = replace(keep_unchanged_site_files(area.site, config.site_dir), parts=built.parts, kept=built.kept)
             renames.append(site_rename(area, config.site_dir))
             clock.lap("mkdocs")
         replaced = not (config.strict and warnings)  # a failed --strict build leaves the old site up
         if replaced:
+            if built:  # the records describe site/: none while it is being swapped
+                site_parts_file(config).unlink(missing_ok=True)
             commit(area, renames)
             if manifest_path:
                 save_render_manifest(manifest_path, manifest)
+            if built:
+                save_records(site_parts_file(config), built.records)
         else:
             recover(area)  # no journal yet: discards the staging area
         clock.lap("swap")
@@ -190,11 +198,17 @@ def source_date(articles: Sequence[Article]) -> str | None:
     return str(int(dt.datetime.combine(max(dates), dt.time(), dt.UTC).timestamp()))
 
 
-def build_site(config: Config, area: StagingArea, epoch: str | None) -> list[str]:
+def site_parts_file(config: Config) -> Path:
+    return config.root / ".cache" / "site-parts.json"
+
+
+def build_site(config: Config, area: StagingArea, epoch: str | None) -> SiteBuild:
     """Run the real `mkdocs build` over the staged docs into the staged site, in parts side by side when the
-    site is large (builder.site_build); warnings come back as build warnings."""
+    site is large, keeping the parts whose inputs did not change (builder.site_build, site_reuse)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if epoch and "SOURCE_DATE_EPOCH" not in env:
         env["SOURCE_DATE_EPOCH"] = epoch
     parts = plan_parts(area.docs, (config.root / "mkdocs.yml").read_text(encoding="utf-8"), config.site_part_bytes)
-    return build_parts(parts, config.root, area.docs, area.site, strict=config.strict, workers=config.workers, env=env)
+    previous = load_records(site_parts_file(config)) if config.cache_dir and config.site_dir.is_dir() else {}
+    return build_parts(parts, config.root, area.docs, area.site, strict=config.strict, workers=config.workers,
+                       env=env, previous=previous, previous_site=config.site_dir)

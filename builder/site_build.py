@@ -23,7 +23,7 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +32,7 @@ from typing import Any
 import yaml
 
 from builder.errors import SiteBuildError
+from builder.site_reuse import PartRecord, part_digest, reuse, shared_digest
 
 # Folders of generated pages that are left out of the menu and of the search index (render: front_matter's
 # searchable=False), so the core part's menu and search index are the whole site's.
@@ -47,41 +48,52 @@ class SitePart:
     name: str
     exclude: tuple[str, ...]  # exclude_docs patterns; () for a single build of everything
     size: int  # bytes of Markdown this part renders, to start the largest first
+    pages: tuple[str, ...] = ()  # a parted part's pages (docs-relative), the menu pages it renders included
+
+
+@dataclass(frozen=True)
+class SiteBuild:
+    warnings: tuple[str, ...]  # mkdocs' warnings, each once
+    records: Mapping[str, PartRecord]  # to keep for the next build, once this site is in place
+    parts: int
+    kept: int  # parts linked from the previous site instead of built
 
 
 def plan_parts(docs: Path, mkdocs_yml: str, part_bytes: int) -> tuple[SitePart, ...]:
-    """The core part, and the parted pages hashed into enough parts of about `part_bytes` each; a single
-    part when the parted pages fit in one, or when mkdocs.yml excludes pages itself."""
+    """The core part, and the parted pages hashed into a power of two of parts, of `part_bytes` or less on
+    average; a single part when the parted pages fit in one, or when mkdocs.yml excludes pages itself."""
     groups = _page_groups(docs)
-    total = sum(groups.values())
+    total = sum(size for size, _ in groups.values())
     if total <= part_bytes or _UNSPLITTABLE.search(mkdocs_yml):
         return (SitePart("site", (), total),)
-    count = math.ceil(total / part_bytes)
+    count = 2 ** math.ceil(math.log2(total / part_bytes))  # moves only at doubling, when each part splits in two
     members: list[list[str]] = [[] for _ in range(count)]
-    sizes = [0] * count
-    for pattern, size in sorted(groups.items()):
-        index = int.from_bytes(hashlib.sha256(pattern.encode()).digest()[:8], "big") % count
-        members[index].append(pattern)
-        sizes[index] += size
-    keep = tuple(f"!/{path}" for path in untitled_menu_pages(mkdocs_yml))  # their titles make the menu
-    core = SitePart("core", tuple(f"/{folder}/**" for folder in PARTED_DIRS), 0)
-    parts = [SitePart(f"part{i + 1}", ("/**", *(f"!{p}" for p in patterns), *keep), size)
-             for i, (patterns, size) in enumerate(zip(members, sizes, strict=True)) if patterns]
-    return (core, *parts)
+    for pattern in sorted(groups):
+        members[int.from_bytes(hashlib.sha256(pattern.encode()).digest()[:8], "big") % count].append(pattern)
+    menu = untitled_menu_pages(mkdocs_yml)  # their titles make the menu, so every part renders them
+    rest = sum(page.stat().st_size for page in docs.rglob("*.md")) - total
+    parts = [SitePart("core", tuple(f"/{folder}/**" for folder in PARTED_DIRS), rest)]
+    for number, patterns in enumerate(members, start=1):
+        if patterns:
+            pages = sorted(page for pattern in patterns for page in groups[pattern][1])
+            parts.append(SitePart(f"part{number}", ("/**", *(f"!{p}" for p in patterns), *(f"!/{m}" for m in menu)),
+                                  sum(groups[p][0] for p in patterns), (*pages, *menu)))
+    return tuple(parts)
 
 
-def _page_groups(docs: Path) -> dict[str, int]:
-    """Bytes of the parted Markdown pages by gitignore pattern of their group: the pages of a folder whose
-    names begin with the same two characters (one letter groups too coarsely: "the-..." is a tenth of all
-    event pages)."""
-    groups: dict[str, int] = {}
+def _page_groups(docs: Path) -> dict[str, tuple[int, list[str]]]:
+    """The parted Markdown pages (bytes, paths) by gitignore pattern of their group: the pages of a folder
+    whose names begin with the same two characters (one letter groups too coarsely: "the-..." is a tenth of
+    all event pages)."""
+    groups: dict[str, tuple[int, list[str]]] = {}
     for folder in PARTED_DIRS:
         for page in (docs / folder).rglob("*.md"):
             parent = page.parent.relative_to(docs).as_posix()
             stem = page.name.removesuffix(".md")
             name = f"{_escape(stem[:2])}*.md" if len(stem) >= 2 else _escape(page.name)  # disjoint groups
-            pattern = f"/{_escape(parent)}/{name}"
-            groups[pattern] = groups.get(pattern, 0) + page.stat().st_size
+            size, pages = groups.get(f"/{_escape(parent)}/{name}", (0, []))
+            pages.append(f"{parent}/{page.name}")
+            groups[f"/{_escape(parent)}/{name}"] = (size + page.stat().st_size, pages)
     return groups
 
 
@@ -121,21 +133,41 @@ _AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def build_parts(parts: Sequence[SitePart], root: Path, docs: Path, site: Path, *, strict: bool, workers: int,
-                env: dict[str, str]) -> list[str]:
-    """Run `mkdocs build` for every part, `workers` at a time, and merge the parts' sites into `site`;
-    returns mkdocs' warnings, each once."""
+                env: dict[str, str], previous: Mapping[str, PartRecord] | None = None,
+                previous_site: Path | None = None) -> SiteBuild:
+    """Run `mkdocs build` for every part, `workers` at a time, and merge the parts' sites into `site`. A part
+    whose inputs are those of its `previous` record is linked from `previous_site` instead (site_reuse)."""
     mkdocs_yml = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    outputs = {part.name: (site if i == 0 else site.parent / "parts" / part.name) for i, part in enumerate(parts)}
-    order = sorted(parts, key=lambda part: -part.size)  # the largest first, so no large part starts last
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        results = list(pool.map(lambda part: _mkdocs(part, root, docs, outputs[part.name], mkdocs_yml, strict, env),
-                                order))
-    warnings = list(dict.fromkeys(line for lines in results for line in lines))
-    for part in parts[1:]:
-        _merge(outputs[part.name], site)
+    scratch = site.parent / f".{site.name}-parts"  # the parts' own sites, until their pages move into `site`
+    outputs = {part.name: (site if i == 0 else scratch / part.name) for i, part in enumerate(parts)}
+    digests: dict[str, str] = {}
     if len(parts) > 1:
-        shutil.rmtree(site.parent / "parts")
-    return warnings
+        shared = shared_digest(root, docs, PARTED_DIRS, env)
+        digests = {part.name: part_digest(shared, part.exclude, (docs / page for page in part.pages), docs)
+                   for part in parts[1:]}
+    previous = previous or {}
+    unchanged = {name for name, digest in digests.items() if name in previous and previous[name].digest == digest}
+    build = [part for part in parts if part.name not in unchanged or previous_site is None]
+
+    def run(part: SitePart) -> tuple[str, list[str]]:
+        return part.name, _mkdocs(part, root, docs, outputs[part.name], mkdocs_yml, strict, env)
+
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:  # the largest first: none starts late
+        warnings = dict(pool.map(run, sorted(build, key=lambda part: -part.size)))
+    records: dict[str, PartRecord] = {}
+    for part in parts[1:]:
+        if part.name not in warnings:
+            if previous_site and reuse(previous[part.name], previous_site, site):
+                records[part.name] = previous[part.name]
+                continue
+            warnings[part.name] = run(part)[1]  # its previous files are gone: built after all
+        records[part.name] = PartRecord(digests[part.name], _merge(outputs[part.name], site),
+                                        tuple(warnings[part.name]), _sitemap_entries(outputs[part.name]))
+    if len(parts) > 1:
+        shutil.rmtree(scratch, ignore_errors=True)
+        _join_sitemaps(site / "sitemap.xml", [entry for record in records.values() for entry in record.sitemap])
+    lines = [*warnings.get(parts[0].name, []), *(line for record in records.values() for line in record.warnings)]
+    return SiteBuild(tuple(dict.fromkeys(lines)), records, len(parts), len(parts) - len(warnings))
 
 
 def staged_config(root: Path, part: SitePart) -> Path:
@@ -165,29 +197,37 @@ def _mkdocs(part: SitePart, root: Path, docs: Path, out: Path, mkdocs_yml: str, 
     return [f"mkdocs: {line}" for line in proc.stderr.splitlines() if line.startswith("WARNING")]
 
 
-def _merge(part_site: Path, site: Path) -> None:
-    """Move a part's pages into the core's site. Files the core has already (the theme's 404 page, the search
-    index, menu pages every part renders) are the core's; the sitemaps are joined."""
+def _merge(part_site: Path, site: Path) -> tuple[tuple[str, int], ...]:
+    """Move a part's pages into the core's site; returns them with their sizes. Files the core has already
+    (the theme's 404 page, the search index, the sitemap, menu pages every part renders) are the core's."""
+    moved = []
     for built in sorted(part_site.rglob("*")):
         relative = built.relative_to(part_site)
         if built.is_dir() or (site / relative).exists():
             continue
         (site / relative).parent.mkdir(parents=True, exist_ok=True)
+        moved.append((relative.as_posix(), built.stat().st_size))
         built.rename(site / relative)
-    _join_sitemaps(site / "sitemap.xml", part_site / "sitemap.xml")
+    return tuple(moved)
 
 
-def _join_sitemaps(sitemap: Path, other: Path) -> None:
-    """Add the other part's <url> entries to the sitemap (there are none without `site_url`), but not the
-    menu pages every part renders, and write its gzip copy again with the same header time."""
-    if not (sitemap.is_file() and other.is_file()):
+def _sitemap_entries(part_site: Path) -> tuple[str, ...]:
+    """The <url> entries of a part's sitemap (none without `site_url`)."""
+    sitemap = part_site / "sitemap.xml"
+    return tuple(_SITEMAP_URL.findall(sitemap.read_text(encoding="utf-8"))) if sitemap.is_file() else ()
+
+
+def _join_sitemaps(sitemap: Path, entries: Sequence[str]) -> None:
+    """Add the parts' entries to the core's sitemap, but not the menu pages every part renders, and write its
+    gzip copy again with the same header time."""
+    if not sitemap.is_file():
         return
     text = sitemap.read_text(encoding="utf-8")
     present = set(_SITEMAP_URL.findall(text))
-    entries = [entry for entry in _SITEMAP_URL.findall(other.read_text(encoding="utf-8")) if entry not in present]
-    if not entries:
+    added = [entry for entry in dict.fromkeys(entries) if entry not in present]
+    if not added:
         return
-    text = text.replace("\n</urlset>", "".join(entries) + "\n</urlset>", 1)
+    text = text.replace("\n</urlset>", "".join(added) + "\n</urlset>", 1)
     sitemap.write_text(text, encoding="utf-8")
     compressed = sitemap.with_name("sitemap.xml.gz")
     mtime = int.from_bytes(compressed.read_bytes()[4:8], "little") if compressed.is_file() else 0

@@ -42,6 +42,11 @@ class WriteReport:
 class SiteReport:
     changed: int  # files of the built site that are new or differ from the previous site's
     unchanged: int  # files with the previous site's bytes, given its modification time
+    parts: int = 1  # mkdocs builds the site was made of (builder.site_build)
+    kept: int = 0  # of those, parts linked from the previous site as they were
+
+    def parts_note(self) -> str:
+        return f" in {self.parts} parts, {self.kept} kept from the last build" if self.parts > 1 else ""
 
 
 def is_generated(relative: str) -> bool:

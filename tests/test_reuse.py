@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from project_kit import build, make_project
+from project_kit import build, make_project, snapshot
 from test_site_build import site_corpus
 
 from builder.analysis import Analyser
@@ -102,12 +102,20 @@ def test_rebuilt_site_changes_only_the_files_whose_bytes_changed(tmp_path: Path,
 
     again = build(root, analyser, site_part_mb=site_part_mb)
     assert again.site is not None and (again.site.changed, again.site.unchanged) == (0, len(files))
+    if site_part_mb:  # every part but the core (menu, search index) is linked from the last build's site
+        assert again.site.parts > 3 and again.site.kept == again.site.parts - 1
+        assert f"in {again.site.parts} parts, {again.site.kept} kept from the last build" in again.summary()
     assert {p: p.stat().st_mtime_ns for p in files} == files
 
     seed = next((root / "data" / "articles" / "southfront").glob("*.txt"))
     seed.write_text(seed.read_text(encoding="utf-8").replace("Klintsevich", "Klintsewitsch"), encoding="utf-8")
     changed = build(root, analyser, site_part_mb=site_part_mb)
     assert changed.site is not None and 0 < changed.site.changed < len(files) // 2
+    if site_part_mb:
+        assert changed.site.kept < changed.site.parts - 1
+        scratch = make_project(tmp_path / "scratch", root / "data")
+        build(scratch, analyser)  # one mkdocs build of everything
+        assert snapshot(root / "site") == snapshot(scratch / "site")
     touched = {p.relative_to(root / "site").as_posix() for p in files if p.stat().st_mtime_ns != files[p]}
     assert "reference/cli.html" not in touched and "search/search_index.json" in touched
     assert any(p.startswith("articles/southfront/") for p in touched)

@@ -19,6 +19,7 @@ from builder.config import load_config
 from builder.errors import ConfigError, SiteBuildError
 from builder.render import RenderContext, render_site
 from builder.site_build import PARTED_DIRS, SitePart, build_parts, plan_parts, untitled_menu_pages
+from builder.site_reuse import PartRecord, load_records, save_records
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -90,6 +91,15 @@ def files_of(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
+def same_site(site: Path, other: Path) -> bool:
+    """The same files with the same bytes, but for the order of the sitemap's entries."""
+    files, others = files_of(site), files_of(other)
+    entries = [sorted(SITEMAP_URL.findall(f["sitemap.xml"].decode())) for f in (files, others)]
+    for f in (files, others):
+        del f["sitemap.xml"], f["sitemap.xml.gz"]
+    return files == others and entries[0] == entries[1]
+
+
 @pytest.mark.slow
 def test_parts_build_the_same_site_as_one_build(seed_docs: Path, tmp_path: Path) -> None:
     one_build(seed_docs, tmp_path / "one")
@@ -97,8 +107,8 @@ def test_parts_build_the_same_site_as_one_build(seed_docs: Path, tmp_path: Path)
     parted = sum(p.stat().st_size for folder in PARTED_DIRS for p in (docs / folder).rglob("*.md"))
     parts = plan_parts(docs, (seed_docs / "mkdocs.yml").read_text(encoding="utf-8"), parted // 3 + 1)
     assert len(parts) >= 3
-    warnings = build_parts(parts, seed_docs, docs, tmp_path / "parts" / "site", strict=True, workers=2, env=ENV)
-    assert warnings == []
+    built = build_parts(parts, seed_docs, docs, tmp_path / "parts" / "site", strict=True, workers=2, env=ENV)
+    assert built.warnings == () and (built.parts, built.kept) == (len(parts), 0)
     one, split = files_of(tmp_path / "one"), files_of(tmp_path / "parts" / "site")
     assert sorted(one) == sorted(split)
     differing = [name for name in one if one[name] != split[name]]
@@ -107,7 +117,7 @@ def test_parts_build_the_same_site_as_one_build(seed_docs: Path, tmp_path: Path)
     assert len(entries) > 10 and sorted(SITEMAP_URL.findall(split["sitemap.xml"].decode())) == entries
     assert gzip.decompress(split["sitemap.xml.gz"]) == split["sitemap.xml"]
     assert split["sitemap.xml.gz"][4:8] == one["sitemap.xml.gz"][4:8]  # the gzip header's time
-    assert not (tmp_path / "parts" / "parts").exists()
+    assert not (tmp_path / "parts" / ".site-parts").exists()
     assert not list(seed_docs.glob(".mkdocs-staging*"))
 
 
@@ -127,11 +137,53 @@ def test_a_broken_link_in_a_part_is_still_reported(seed_docs: Path, tmp_path: Pa
     assert len(problems) == 1 and "no-such-event.md" in problems[0] and article.name in problems[0]
     (project / "mkdocs.yml").write_text((project / "mkdocs.yml").read_text(encoding="utf-8").replace(
         "strict: true", "strict: false"), encoding="utf-8")
-    warnings = build_parts(parts, project, docs, tmp_path / "site", strict=False, workers=2, env=ENV)
-    assert len(warnings) == 1 and "no-such-event.md" in warnings[0]
+    built = build_parts(parts, project, docs, tmp_path / "site", strict=False, workers=2, env=ENV)
+    assert len(built.warnings) == 1 and "no-such-event.md" in built.warnings[0]
+    again = build_parts(parts, project, docs, tmp_path / "again", strict=False, workers=2, env=ENV,
+                        previous=built.records, previous_site=tmp_path / "site")
+    assert again.kept == len(parts) - 1 and again.warnings == built.warnings  # a kept part's warnings stay
 
 
 @pytest.mark.parametrize("size", [0, -3.0])
 def test_a_part_size_that_is_not_positive_is_refused(size: float) -> None:
     with pytest.raises(ConfigError, match="--site-part-mb"):
         load_config(ROOT, site_part_mb=size)
+
+
+@pytest.mark.slow
+def test_unchanged_parts_are_kept_and_the_site_is_as_if_built_anew(seed_docs: Path, tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(seed_docs, project, ignore=shutil.ignore_patterns("site"))
+    docs, yml = project / "docs", (project / "mkdocs.yml").read_text(encoding="utf-8")
+    parts = plan_parts(docs, yml, 1)
+    first = build_parts(parts, project, docs, tmp_path / "first", strict=True, workers=2, env=ENV)
+    assert (first.parts, first.kept) == (len(parts), 0) and len(first.records) == len(parts) - 1
+
+    again = build_parts(parts, project, docs, tmp_path / "again", strict=True, workers=2, env=ENV,
+                        previous=first.records, previous_site=tmp_path / "first")
+    assert again.kept == len(parts) - 1  # all but the core, which holds the menu and the search index
+    assert files_of(tmp_path / "again") == files_of(tmp_path / "first")
+    kept_page = next(f for f, _ in first.records[parts[1].name].files if f.endswith(".html"))
+    assert (tmp_path / "again" / kept_page).stat().st_ino == (tmp_path / "first" / kept_page).stat().st_ino
+
+    article = next((docs / "articles").rglob("*.md"))
+    article.write_text(article.read_text(encoding="utf-8").replace("Turkey", "Türkiye"), encoding="utf-8")
+    gone = next(f for part in parts[1:] if article.relative_to(docs).as_posix() not in part.pages
+                for f, _ in first.records[part.name].files)
+    (tmp_path / "first" / gone).unlink()  # a part whose files are missing is built again
+    changed = build_parts(plan_parts(docs, yml, 1), project, docs, tmp_path / "changed", strict=True, workers=2,
+                          env=ENV, previous=first.records, previous_site=tmp_path / "first")
+    assert changed.kept == len(parts) - 3
+    one_build(project, tmp_path / "one")
+    assert same_site(tmp_path / "changed", tmp_path / "one")
+    assert "Türkiye" in (tmp_path / "changed" / article.relative_to(docs).with_suffix(".html")).read_text()
+
+
+def test_unreadable_or_old_records_are_no_records(tmp_path: Path) -> None:
+    record = PartRecord("d", (("a.html", 3),), ("mkdocs: WARNING x",), ("<url>u</url>",))
+    save_records(tmp_path / "parts.json", {"part1": record})
+    assert load_records(tmp_path / "parts.json") == {"part1": record}
+    for text in ("{", '{"format": 0, "parts": {}}', '{"format": 1, "parts": {"p": {"digest": "d"}}}', "[]"):
+        (tmp_path / "parts.json").write_text(text, encoding="utf-8")
+        assert load_records(tmp_path / "parts.json") == {}
+    assert load_records(tmp_path / "missing.json") == {}
