@@ -1,6 +1,6 @@
 """Peak memory of a build at N articles (default 50,000), without analysing N articles.
 
-    .venv/bin/python bench/memory_scale.py PROJECT [--times 5]     (output: bench/build_scale.txt, by hand)
+    .venv/bin/python bench/memory_scale.py PROJECT [--times 5] [--mkdocs]   (output: bench/build_scale.txt, by hand)
 
 PROJECT is a project kept by `bench/build_scale.py --keep` and built once at the current analysis code, so that
 its analysis cache holds every article. The build's own steps then run in this process as `builder build`
@@ -8,6 +8,8 @@ runs them (ingest, analysis from the cache, grouping, pages written into a stagi
 as a process of its own), except that after the analysis every article is repeated `--times` times: new ids,
 a copy of its text and of its analysis (separate objects, as N analysed articles would be), dates moved on by
 60 days per copy so that copies make events of their own. Peak resident memory is that of this process.
+With --mkdocs the written pages are then built into a site as the build does (builder.site_build: in parts,
+one per core at a time), with the peak resident memory of the largest mkdocs process.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import os
 import resource
 import sys
 import tempfile
@@ -27,14 +30,15 @@ sys.path.insert(0, str(ROOT))
 
 from builder.analysis import MODEL, Analyser  # noqa: E402
 from builder.cache import AnalysisCache  # noqa: E402
-from builder.config import load_config  # noqa: E402
+from builder.config import Config, load_config  # noqa: E402
 from builder.ingest import ingest  # noqa: E402
 from builder.models import AnalysedArticle, Corpus  # noqa: E402
 from builder.pipeline import analyse, group, render_context  # noqa: E402
 from builder.render import iter_site  # noqa: E402
 from builder.serialize import analysis_from, analysis_json  # noqa: E402
+from builder.site_build import build_parts, plan_parts  # noqa: E402
 from builder.swap import StagingArea  # noqa: E402
-from builder.writer import stage_pages  # noqa: E402
+from builder.writer import copy_site_skeleton, stage_pages  # noqa: E402
 
 
 def peak_gb() -> float:
@@ -60,6 +64,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("project", type=Path)
     parser.add_argument("--times", type=int, default=5)
+    parser.add_argument("--mkdocs", action="store_true", help="then build the site from the pages, in parts")
     args = parser.parse_args()
     clock = time.perf_counter()
     config = load_config(args.project, run_mkdocs=False)
@@ -75,13 +80,28 @@ def main() -> int:
     print(f"{len(events)} events, {len(stories)} stories; peak so far {peak_gb():.2f} GB", flush=True)
     corpus = Corpus(ingested.outlets, articles, events, stories)
     with tempfile.TemporaryDirectory(prefix="memory-scale-") as tmp:
-        docs = Path(tmp) / "docs"
-        docs.mkdir()
-        written = stage_pages(StagingArea(Path(tmp) / "staging"), docs, iter_site(corpus, render_context(config)))
-        size = sum(p.stat().st_size for p in (Path(tmp) / "staging").rglob("*") if p.is_file())
-    print(f"pages written {written.written}, {size / 2**20:.0f} MB; wall {time.perf_counter() - clock:.0f} s; "
-          f"peak resident memory of the build process {peak_gb():.2f} GB")
+        copy_site_skeleton(ROOT, Path(tmp))  # mkdocs.yml, the theme folders and the hand-written pages
+        area = StagingArea(Path(tmp) / "staging")
+        written = stage_pages(area, Path(tmp) / "docs", iter_site(corpus, render_context(config)))
+        size = sum(p.stat().st_size for p in area.docs.rglob("*") if p.is_file())
+        print(f"pages written {written.written}, {size / 2**20:.0f} MB; wall {time.perf_counter() - clock:.0f} s; "
+              f"peak resident memory of the build process {peak_gb():.2f} GB", flush=True)
+        if args.mkdocs:
+            print(site_figures(Path(tmp), area, config.workers))
     return 0
+
+
+def site_figures(project: Path, area: StagingArea, workers: int) -> str:
+    began, cpu = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
+    parts = plan_parts(area.docs, (project / "mkdocs.yml").read_text(encoding="utf-8"), Config.site_part_bytes)
+    build_parts(parts, project, area.docs, area.site, strict=False, workers=workers,
+                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    used = (after.ru_utime - cpu.ru_utime) + (after.ru_stime - cpu.ru_stime)
+    size = sum(p.stat().st_size for p in area.site.rglob("*") if p.is_file())
+    return (f"site built in {len(parts)} parts, {workers} at a time: {time.perf_counter() - began:.0f} s wall, "
+            f"{used:.0f} s CPU; site {size / 2**30:.2f} GB; peak resident memory of the largest mkdocs process "
+            f"{after.ru_maxrss / 2**20:.2f} GB")
 
 
 if __name__ == "__main__":
