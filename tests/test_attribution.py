@@ -307,6 +307,7 @@ def test_headline_needs_a_verb_form(analyser: Analyser) -> None:
     ("The council found a way to keep the harbour open.", "found"),  # means, not a finding
     ("The harbour added 200 jobs last year.", "added"),  # an increase, not a statement
     ("The storm added to the council's troubles.", "added"),
+    ("The mayor took questions from the fishermen.", "took questions"),  # speech received, not given
 ])
 def test_no_cue(analyser: Analyser, text: str, cue: str) -> None:
     assert not [a for a in attributions(analyser, text) if a.cue.text == cue]

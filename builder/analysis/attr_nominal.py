@@ -21,6 +21,8 @@ LIGHT_VERBS = frozenset({"make", "offer", "issue", "give", "deliver", "express",
                          # support verbs of verbal attacks (FrameNet Attack: "launched an attack on", "unleashed a
                          # tirade", "hurled insults at")
                          "launch", "unleash", "mount", "wage", "hurl", "lob", "sharpen", "intensify", "escalate"})
+# Speech that "take" receives rather than gives ("took questions", "taking calls from listeners").
+RECEIVED = frozenset({"question", "call", "comment", "complaint", "request"})
 # Prepositions that introduce what the nominal cue is about ("criticism of", "call for", "swipe at").
 CONTENT_PREPS = frozenset({"of", "for", "on", "about", "against", "at", "to", "over", "that", "with"})
 
@@ -53,6 +55,8 @@ def light_verb_cues(doc: Doc, nouns: Mapping[str, AttributionType]) -> Iterator[
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is None or obj.lemma_.lower() not in nouns:
             continue
+        if verb.lemma_.lower() == "take" and obj.lemma_.lower() in RECEIVED:
+            continue  # "took questions from the crowd": the speech of others, received
         subject = subject_of(verb)
         yield Candidate((verb.idx, _cue_end(obj)), noun_phrase(subject) if subject is not None else None,
                         _content(obj), nouns[obj.lemma_.lower()])
