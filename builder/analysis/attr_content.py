@@ -38,9 +38,11 @@ def verb_content(verb: Token, text: str) -> tuple[int, int] | None:
             # the clause runs on after the cue; the speaker between is no part of it.
             return _object_span(verb.nbor(1).idx, comp.right_edge) if verb.i + 1 < len(verb.doc) else None
         return subtree_chars(comp)
-    if verb.dep_ == "advcl" and any(c.lower_ == "as" for c in verb.children) and verb.i < verb.head.i:
+    # "As X reported, ...": the subordinator "as", not the preposition of "calling Trump as unfit"
+    as_clause = verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ in ("mark", "advmod") for c in verb.children)
+    if as_clause and verb.i < verb.head.i:
         return _main_clause(verb.head)
-    if verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and any(c.lower_ == "as" for c in verb.children)):
+    if verb.dep_ == "parataxis" or as_clause:
         return subtree_chars(verb.head, skip=verb)
     return _object_content(verb) or _for_clause(verb) or _passive_subject(verb)
 
