@@ -45,6 +45,12 @@ def peak_gb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20
 
 
+def resident_gb() -> float:
+    """The resident memory now (VmRSS), not the peak."""
+    status = Path("/proc/self/status").read_text(encoding="utf-8")
+    return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:"))) / 2**20
+
+
 def copies(analysed: tuple[AnalysedArticle, ...], times: int) -> Iterator[AnalysedArticle]:
     for number in range(times):
         for item in analysed:
@@ -86,6 +92,9 @@ def main() -> int:
         size = sum(p.stat().st_size for p in area.docs.rglob("*") if p.is_file())
         print(f"pages written {written.written}, {size / 2**20:.0f} MB; wall {time.perf_counter() - clock:.0f} s; "
               f"peak resident memory of the build process {peak_gb():.2f} GB", flush=True)
+        del ingested, analyser, cache, articles, events, stories, corpus  # as the build does before mkdocs
+        print(f"resident memory of the build process once the corpus and the model are let go: {resident_gb():.2f} GB",
+              flush=True)
         if args.mkdocs:
             print(site_figures(Path(tmp), area, config.workers))
     return 0
