@@ -240,6 +240,7 @@ CONSTRUCTIONS = [
      "the new harbour rules"),
     ("The mayor's fear is that the harbour will close.", "fear", "The mayor", "that the harbour will close"),
     ("The fishermen pushed for a new harbour wall.", "pushed for", "The fishermen", "a new harbour wall"),
+    ("The senator castigated the mayor for the delay.", "castigated", "The senator", "the mayor for the delay"),
     ("Ana Ruiz toured the harbour on Monday, describing the mayor as a coward.", "describing", "Ana Ruiz",
      "the mayor as a coward"),
     ("“The harbour will reopen,” the mayor said, adding, “We owe it to the fishermen.”", "adding", "the mayor",
