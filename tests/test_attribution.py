@@ -350,7 +350,7 @@ def test_speaker_beside_a_telling_verb_is_before_it(analyser: Analyser) -> None:
     """After "told" comes the addressee: the speaker next to the verb is the one before it."""
     from spacy.tokens import Doc
 
-    from builder.analysis.attr_cues import adjacent_speaker
+    from builder.analysis.attr_speakers import adjacent_speaker
 
     words = ["“", "Go", "”", ",", "Ramos", ",", "58", ",", "told", "AFP", "."]
     pos = ["PUNCT", "VERB", "PUNCT", "PUNCT", "PROPN", "PUNCT", "NUM", "PUNCT", "VERB", "PROPN", "PUNCT"]

@@ -178,25 +178,6 @@ def _by_phrase(verb: Token) -> Token | None:
     return None
 
 
-def adjacent_speaker(verb: Token, content: tuple[int, int] | None) -> Token | None:
-    """The speaker next to a verb after a quotation ('"...," said Hester', '"...," Hester said'), used when
-    the parser took a word of the quotation for the subject."""
-    doc = verb.doc
-    # after "told" comes the addressee ('"...," Ramos, 58, told AFP'): the speaker stands before it
-    telling = verb.lemma_.lower() in ADDRESSEE_VERBS
-    before = list(reversed(doc[max(0, verb.i - (5 if telling else 3)) : verb.i]))
-    candidates = (before if telling else list(doc[verb.i + 1 : verb.i + 3]) + before)
-    for token in candidates:
-        if token.is_punct or token.pos_ not in ("PROPN", "NOUN", "PRON") or token.ent_type_ in ("DATE", "TIME"):
-            continue
-        if content is not None and content[0] <= token.idx < content[1]:
-            continue
-        while token.dep_ in ("compound", "flat") and token.head.i != token.i:
-            token = token.head
-        return token
-    return None
-
-
 def complement_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in COMPLEMENTS:

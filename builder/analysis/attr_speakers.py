@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from builder.analysis.attr_cues import RELATIVE, adjacent_speaker, noun_phrase, subject_of
+from builder.analysis.attr_cues import ADDRESSEE_VERBS, RELATIVE, noun_phrase, subject_of
 
 
 def mention(token: Token | None, floor: int = 0) -> SpacySpan | None:
@@ -111,6 +111,25 @@ def _parenthetical_as(verb: Token, subject: Token) -> bool:
     between = verb.doc[subject.i + 1 : verb.i]
     marks = [t.i for t in between if t.lower_ == "as" and t.i > subject.i + 1 and t.nbor(-1).text == ","]
     return bool(marks) and not any(t.pos_ in ("VERB", "AUX") for t in verb.doc[marks[-1] + 1 : verb.i])
+
+
+def adjacent_speaker(verb: Token, content: tuple[int, int] | None) -> Token | None:
+    """The speaker next to a verb after a quotation ('"...," said Hester', '"...," Hester said'), used when
+    the parser took a word of the quotation for the subject."""
+    doc = verb.doc
+    # after "told" comes the addressee ('"...," Ramos, 58, told AFP'): the speaker stands before it
+    telling = verb.lemma_.lower() in ADDRESSEE_VERBS
+    before = list(reversed(doc[max(0, verb.i - (5 if telling else 3)) : verb.i]))
+    candidates = (before if telling else list(doc[verb.i + 1 : verb.i + 3]) + before)
+    for token in candidates:
+        if token.is_punct or token.pos_ not in ("PROPN", "NOUN", "PRON") or token.ent_type_ in ("DATE", "TIME"):
+            continue
+        if content is not None and content[0] <= token.idx < content[1]:
+            continue
+        while token.dep_ in ("compound", "flat") and token.head.i != token.i:
+            token = token.head
+        return token
+    return None
 
 
 def speaker(verb: Token, content: tuple[int, int] | None, quotes: tuple[tuple[int, int], ...] = ()) -> SpacySpan | None:
