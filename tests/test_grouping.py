@@ -15,6 +15,7 @@ from builder.errors import ConfigError, ContractError
 from builder.grouping import Assignment, Background, GroupingConfig, GroupingDoc, group_documents
 from builder.grouping.agglomerate import Graph, Linkage, agglomerate
 from builder.grouping.blocking import Blocking, Pairs, candidate_pairs
+from builder.grouping.cluster import Views, similarities
 from builder.grouping.features import stem
 from builder.grouping.stories import StoryLinkage, link_events
 
@@ -203,6 +204,32 @@ def test_relative_linkage_keeps_two_tight_groups_apart() -> None:
 def test_plain_average_linkage_joins_them_above_the_floor() -> None:
     assert len(set(agglomerate(Graph.dense(_two_tight_groups(0.25)), Linkage(floor=0.2)))) == 1
     assert len(set(agglomerate(Graph.dense(_two_tight_groups(0.15)), Linkage(floor=0.2)))) == 2
+
+
+def _with_check(between: float) -> Graph:
+    """Six nodes alike at 0.5 throughout, and on the check view two tight groups `between` apart (the
+    groups are given as the start: a single node is never vetoed)."""
+    alike = Graph.dense(np.full((6, 6), 0.5))
+    check = _two_tight_groups(between)[alike.left, alike.right]
+    return Graph(alike.size, alike.left, alike.right, alike.weight, check)
+
+
+@pytest.mark.parametrize(("between", "check_ratio", "clusters"), [(0.0, 0.3, 2), (0.0, 0.0, 1), (0.4, 0.3, 1)])
+def test_check_view_vetoes_merging_groups_that_disagree_on_it(between: float, check_ratio: float,
+                                                              clusters: int) -> None:
+    linkage = Linkage(floor=0.1, ratio=0.7, prior=0.25, strength=3.0, check_ratio=check_ratio)
+    labels = agglomerate(_with_check(between), linkage, start=[0, 0, 0, 1, 1, 1])
+    assert len(set(labels)) == clusters
+
+
+def test_article_without_numbers_is_weakly_alike_on_numbers(background: Background) -> None:
+    config = GroupingConfig()
+    docs = [GroupingDoc("a", "Quake strikes coast", "A quake of magnitude 6.4 killed 12 people on the coast."),
+            GroupingDoc("b", "Quake strikes coast", "A strong quake killed several people on the coast."),
+            GroupingDoc("c", "Quake strikes coast", "A quake of magnitude 5.1 killed 40 people on the coast.")]
+    views = Views.of(docs, background, config)
+    _, numbers = similarities(views, Pairs(np.array([0, 0]), np.array([1, 2])), config)
+    assert numbers.tolist() == [config.event_numbers_missing, 0.0]
 
 
 def test_agglomerate_starts_from_given_clusters() -> None:

@@ -2,11 +2,12 @@
 
 Events first: greedy average linkage over articles on a similarity that leans on names and numbers (who,
 where, how many), relative to how tight each candidate event already is, never across a large gap in
-publication dates. Stories then join whole events on word and name similarity: strongly similar events
-that share names, weakly similar ones that are each other's nearest neighbour, and small stray pieces of an
-event with the event nearest to them (stories.py; a correction
-for hub events, alike to many, is there but off by default: see GroupingConfig); so every event lies inside
-one story.
+publication dates, and never between two events each tight on figures of its own that they do not share
+(the numbers veto: agglomerate.Linkage.check_ratio). Stories then join whole events on word and name
+similarity: strongly similar events that share names, weakly similar ones that are each other's nearest
+neighbour, and small stray pieces of an event with the event nearest to them (stories.py; a correction for
+hub events, alike to many, is there but off by default: see GroupingConfig); so every event lies inside one
+story.
 Documents are sorted by id first and cluster ids are derived from the member ids, so the result does not
 depend on input order. The work grows linearly: articles are compared only when they share one of their
 heaviest words or names and lie within the event date window (blocking.py), events are clustered on that
@@ -46,10 +47,11 @@ def group_documents(docs: Sequence[GroupingDoc], config: GroupingConfig | None =
     days = day_ordinals(ordered)
     blocking = Blocking(config.block_keys, config.block_window, config.block_shared)
     pairs = blocking.pairs(views.keys(), days, ids, lambda p: within_days(days, p, config.event_max_gap_days))
-    event_sim = similarities(views, pairs, config)
+    event_sim, numbers_sim = similarities(views, pairs, config)
     near = event_sim >= config.event_least
-    event_graph = Graph(len(ordered), pairs.left[near], pairs.right[near], event_sim[near])
-    event_linkage = Linkage(config.event_floor, config.event_ratio, config.event_prior, config.event_prior_strength)
+    event_graph = Graph(len(ordered), pairs.left[near], pairs.right[near], event_sim[near], numbers_sim[near])
+    event_linkage = Linkage(config.event_floor, config.event_ratio, config.event_prior, config.event_prior_strength,
+                            config.event_numbers_ratio)
     events = agglomerate(event_graph, event_linkage)
     story_linkage = StoryLinkage(config.story_strong, config.story_weak, config.story_weak_choices,
                                  config.story_fragment, config.story_hub_neighbours, config.story_names_least)

@@ -30,6 +30,7 @@ class Graph:
     left: Index
     right: Index
     weight: Vector
+    check: Vector | None = None  # a second similarity per edge, for `Linkage.check_ratio`
 
     @classmethod
     def dense(cls, matrix: NDArray[np.float64]) -> Graph:
@@ -39,12 +40,13 @@ class Graph:
         keep = weight != 0
         return cls(matrix.shape[0], left[keep].astype(np.int64), right[keep].astype(np.int64), weight[keep])
 
-    def adjacency(self, labels: Sequence[int], clusters: int) -> list[dict[int, float]]:
-        """Summed edge weight between every two clusters (`labels[node]` in 0..clusters-1); within a cluster
-        under the key of the cluster itself."""
+    def adjacency(self, labels: Sequence[int], clusters: int, weight: Vector | None = None) -> list[dict[int, float]]:
+        """Summed edge weight (or the given `weight` per edge) between every two clusters (`labels[node]` in
+        0..clusters-1); within a cluster under the key of the cluster itself."""
         links: list[dict[int, float]] = [{} for _ in range(clusters)]
         label = np.asarray(labels, dtype=np.int64)
-        for a, b, w in zip(label[self.left].tolist(), label[self.right].tolist(), self.weight.tolist(), strict=True):
+        weight = self.weight if weight is None else weight
+        for a, b, w in zip(label[self.left].tolist(), label[self.right].tolist(), weight.tolist(), strict=True):
             links[a][b] = links[a].get(b, 0.0) + w
             if a != b:
                 links[b][a] = links[b].get(a, 0.0) + w
@@ -56,12 +58,19 @@ class Linkage:
     """Merge while the mean similarity between two clusters is at least `floor` and at least `ratio` times
     the geometric mean of their cohesions (ratio 0: plain average linkage). Cohesion is the mean similarity
     of pairs inside a cluster, shrunk towards `prior` with the weight of `strength` pairs (a single article
-    has only the prior)."""
+    has only the prior). And while the mean `check` similarity (Graph.check) of the pairs compared between
+    them is at least `check_ratio` times the geometric mean of their `check` cohesions (the mean over the
+    pairs compared inside, shrunk towards 0 with the same `strength`): one view can then veto a merge that
+    the summed similarity allows (0: no check). Two reports of different quakes, each tight on its own
+    magnitude and death toll, can share enough words and places to pass the summed test; the numbers
+    shared inside each, and not across, tell them apart. A single article has no check cohesion, so it is
+    never vetoed: one article's numbers are too few to contradict anything."""
 
     floor: float
     ratio: float = 0.0
     prior: float = 1.0
     strength: float = 1.0
+    check_ratio: float = 0.0
 
 
 def agglomerate(graph: Graph, linkage: Linkage, start: Sequence[int] | None = None) -> list[int]:
@@ -70,20 +79,43 @@ def agglomerate(graph: Graph, linkage: Linkage, start: Sequence[int] | None = No
     numbers = {label: k for k, label in enumerate(sorted(set(start)))}
     labels = [numbers[label] for label in start]
     sizes = np.bincount(np.asarray(labels, dtype=np.int64), minlength=len(numbers)).tolist()
-    state = _State(graph.adjacency(labels, len(numbers)), sizes, linkage)
+    check = None
+    if linkage.check_ratio and graph.check is not None:
+        check = (_Sums(graph.adjacency(labels, len(numbers), graph.check)),
+                 _Sums(graph.adjacency(labels, len(numbers), np.ones(len(graph.weight)))))
+    state = _State(graph.adjacency(labels, len(numbers)), check, sizes, linkage)
     while state.merge_best():
         pass
     return [state.root(label) for label in labels]
 
 
+class _Sums:
+    """Summed similarity within every cluster and between every two (local to one clustering run)."""
+
+    def __init__(self, links: list[dict[int, float]]) -> None:
+        self.within = [links[k].pop(k, 0.0) for k in range(len(links))]
+        self.links = links
+
+    def merge(self, a: int, b: int) -> None:
+        """Fold cluster b into cluster a."""
+        self.within[a] += self.within[b] + self.links[a].pop(b, 0.0)
+        self.links[b].pop(a, None)
+        for c, total in self.links[b].items():
+            self.links[a][c] = self.links[a].get(c, 0.0) + total
+            other = self.links[c]
+            other[a] = other.get(a, 0.0) + other.pop(b)
+        self.links[b] = {}
+
+
 class _State:
     """The working structures of one clustering run (local to `agglomerate`, never shared)."""
 
-    def __init__(self, links: list[dict[int, float]], sizes: list[int], linkage: Linkage) -> None:
+    def __init__(self, links: list[dict[int, float]], check: tuple[_Sums, _Sums] | None, sizes: list[int],
+                 linkage: Linkage) -> None:
         self.linkage = linkage
         self.size = [float(s) for s in sizes]
-        self.within = [links[k].pop(k, 0.0) for k in range(len(links))]
-        self.links = links
+        self.sums = _Sums(links)
+        self.check = check
         self.parent = list(range(len(links)))
         self.version = [0] * len(links)
         self.cohesion = [self._cohesion(k) for k in range(len(links))]
@@ -93,19 +125,30 @@ class _State:
 
     def _cohesion(self, k: int) -> float:
         pairs = self.size[k] * (self.size[k] - 1) / 2
-        return (self.linkage.prior * self.linkage.strength + self.within[k]) / (self.linkage.strength + pairs)
+        return (self.linkage.prior * self.linkage.strength + self.sums.within[k]) / (self.linkage.strength + pairs)
+
+    def _vetoed(self, a: int, c: int) -> bool:
+        """The check view is much less alike between the two clusters than within them."""
+        if self.check is None:
+            return False
+        sums, counts = self.check
+        strength = self.linkage.strength
+        cohesion = [sums.within[k] / (strength + counts.within[k]) for k in (a, c)]
+        pairs = counts.links[a].get(c, 0.0)
+        least = self.linkage.check_ratio * math.sqrt(cohesion[0] * cohesion[1])
+        return pairs > 0 and sums.links[a].get(c, 0.0) / pairs < least
 
     def _push(self, a: int, only_above: bool = False) -> None:
         """Queue every qualifying merge of cluster `a` (with higher-numbered neighbours only at the start)."""
         floor, ratio = self.linkage.floor, self.linkage.ratio
-        for c, total in self.links[a].items():
+        for c, total in self.sums.links[a].items():
             if only_above and c < a:
                 continue
             mean = total / (self.size[a] * self.size[c])
             if mean < floor:
                 continue
             score = mean / math.sqrt(max(self.cohesion[a] * self.cohesion[c], 1e-12)) if ratio > 0 else mean
-            if score >= ratio:
+            if score >= ratio and not self._vetoed(a, c):
                 low, high = min(a, c), max(a, c)
                 heapq.heappush(self.heap, (-score, low, high, self.version[low], self.version[high]))
 
@@ -120,13 +163,10 @@ class _State:
 
     def _merge(self, a: int, b: int) -> None:
         """Fold cluster b into cluster a (a < b keeps the lower number, as a dense argmax would)."""
-        self.within[a] += self.within[b] + self.links[a].pop(b)
-        del self.links[b][a]
-        for c, total in self.links[b].items():
-            self.links[a][c] = self.links[a].get(c, 0.0) + total
-            other = self.links[c]
-            other[a] = other.get(a, 0.0) + other.pop(b)
-        self.links[b] = {}
+        self.sums.merge(a, b)
+        if self.check is not None:
+            self.check[0].merge(a, b)
+            self.check[1].merge(a, b)
         self.size[a] += self.size[b]
         self.parent[b] = a
         self.version[a] += 1

@@ -55,13 +55,20 @@ def pair_dots(matrix: csr_matrix, pairs: Pairs) -> Vector:
     return out
 
 
-def similarities(views: Views, pairs: Pairs, config: GroupingConfig) -> Vector:
-    """Event similarity (words, and above all who, where, how many) of each pair."""
+def similarities(views: Views, pairs: Pairs, config: GroupingConfig) -> tuple[Vector, Vector]:
+    """Event similarity (words, and above all who, where, how many) of each pair, and its numbers part.
+
+    An article that states no numbers (a one-line brief) says nothing about how many or when: its numbers
+    similarity to any other is taken as `event_numbers_missing`, a weak agreement, rather than 0, the mark
+    of two articles that give different figures."""
     words = pair_dots(views.words, pairs)
     names = pair_dots(views.names, pairs)
-    numbers = pair_dots(views.numbers, pairs)
+    stated = np.diff(views.numbers.indptr) > 0
+    numbers = np.where(stated[pairs.left] & stated[pairs.right], pair_dots(views.numbers, pairs),
+                       config.event_numbers_missing)
     names_share, numbers_share = config.event_names_share, config.event_numbers_share
-    return np.asarray((1 - names_share - numbers_share) * words + names_share * names + numbers_share * numbers)
+    event = (1 - names_share - numbers_share) * words + names_share * names + numbers_share * numbers
+    return np.asarray(event), np.asarray(numbers)
 
 
 def day_ordinals(docs: Sequence[GroupingDoc]) -> Vector:
