@@ -64,7 +64,9 @@ class Linkage:
     the summed similarity allows (0: no check). Two reports of different quakes, each tight on its own
     magnitude and death toll, can share enough words and places to pass the summed test; the numbers
     shared inside each, and not across, tell them apart. A single article has no check cohesion, so it is
-    never vetoed: one article's numbers are too few to contradict anything."""
+    never vetoed: one article's numbers are too few to contradict anything (reports of one event from
+    different outlets often share none; a check prior for single articles cost BASIL up to 0.13 B-cubed F1,
+    and vetoing them against events of 3-6 articles cost ECB+ events 0.002-0.004)."""
 
     floor: float
     ratio: float = 0.0
