@@ -21,6 +21,7 @@ import os
 import resource
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,6 +33,7 @@ from builder.analysis import MODEL, Analyser  # noqa: E402
 from builder.cache import AnalysisCache  # noqa: E402
 from builder.config import Config, load_config  # noqa: E402
 from builder.ingest import ingest  # noqa: E402
+from builder.memory import release_freed_memory  # noqa: E402
 from builder.models import AnalysedArticle, Corpus  # noqa: E402
 from builder.pipeline import analyse, group, render_context  # noqa: E402
 from builder.render import iter_site  # noqa: E402
@@ -47,8 +49,7 @@ def peak_gb() -> float:
 
 def resident_gb() -> float:
     """The resident memory now (VmRSS), not the peak."""
-    status = Path("/proc/self/status").read_text(encoding="utf-8")
-    return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:"))) / 2**20
+    return _status_kb(Path("/proc/self/status"), "VmRSS:") / 2**20
 
 
 def copies(analysed: tuple[AnalysedArticle, ...], times: int) -> Iterator[AnalysedArticle]:
@@ -95,22 +96,63 @@ def main() -> int:
         del ingested, analyser, cache, articles, events, stories, corpus  # as the build does before mkdocs
         print(f"resident memory of the build process once the corpus and the model are let go: {resident_gb():.2f} GB",
               flush=True)
+        release_freed_memory()
+        print(f"  and once the C allocator has returned its free pages: {resident_gb():.2f} GB", flush=True)
         if args.mkdocs:
             print(site_figures(Path(tmp), area, config.workers))
     return 0
 
 
 def site_figures(project: Path, area: StagingArea, workers: int) -> str:
+    """The site built in parts, with the memory of the mkdocs processes sampled from /proc: a child's
+    ru_maxrss starts from this process's size at exec, so getrusage cannot tell it."""
     began, cpu = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
     parts = plan_parts(area.docs, (project / "mkdocs.yml").read_text(encoding="utf-8"), Config.site_part_bytes)
-    build_parts(parts, project, area.docs, area.site, strict=False, workers=workers,
-                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    with MemoryWatch() as watch:
+        build_parts(parts, project, area.docs, area.site, strict=False, workers=workers,
+                    env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     used = (after.ru_utime - cpu.ru_utime) + (after.ru_stime - cpu.ru_stime)
     size = sum(p.stat().st_size for p in area.site.rglob("*") if p.is_file())
     return (f"site built in {len(parts)} parts, {workers} at a time: {time.perf_counter() - began:.0f} s wall, "
             f"{used:.0f} s CPU; site {size / 2**30:.2f} GB; peak resident memory of the largest mkdocs process "
-            f"{after.ru_maxrss / 2**20:.2f} GB")
+            f"{watch.largest / 2**20:.2f} GB; of this process and the mkdocs processes together "
+            f"{watch.together / 2**20:.2f} GB")
+
+
+class MemoryWatch(threading.Thread):
+    """Samples, every 0.2 s, the peak resident memory (VmHWM) of every running `mkdocs build`, and the resident
+    memory of this process and those together. Sizes in KB."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.largest = self.together = 0
+        self._done = threading.Event()
+
+    def __enter__(self) -> MemoryWatch:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._done.set()
+        self.join()
+
+    def run(self) -> None:
+        while not self._done.wait(0.2):
+            total = _status_kb(Path("/proc/self/status"), "VmRSS:")
+            for process in Path("/proc").iterdir():
+                try:
+                    if b"mkdocs\0build" not in (process / "cmdline").read_bytes():
+                        continue
+                    self.largest = max(self.largest, _status_kb(process / "status", "VmHWM:"))
+                    total += _status_kb(process / "status", "VmRSS:")
+                except OSError:  # not a process, or it ended meanwhile
+                    continue
+            self.together = max(self.together, total)
+
+
+def _status_kb(status: Path, field: str) -> int:
+    return int(next(line.split()[1] for line in status.read_text().splitlines() if line.startswith(field)))
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from builder.ingest import ingest
 from builder.ingest.discover import slugify
 from builder.ingest.language import UNDETERMINED
 from builder.lock import build_lock
+from builder.memory import release_freed_memory
 from builder.models import AnalysedArticle, Article, Corpus, Event, Story, TextAnalysis
 from builder.progress import Stopwatch, timings_line, track
 from builder.render import ManifestEntry, RenderContext, iter_site
@@ -83,6 +84,7 @@ def run(config: Config, progress: IO[str] | None = None) -> BuildReport:
         counts, epoch = (len(analysed), len(events), len(stories)), source_date(ingested.articles)
         # mkdocs runs in processes of its own: the corpus and the model go first (1.6 GB at 50k articles)
         del ingested, analyser, cache, analysed, events, stories, corpus, previous
+        release_freed_memory()
         clock.lap("render and write")
         site: SiteReport | None = None
         built: SiteBuild | None = None
