@@ -1,16 +1,17 @@
 """The site: the real `mkdocs build` over the staged docs, split into parts that run side by side.
 
 mkdocs renders one page after another in one process and keeps every page in memory until the end: at 10k
-articles, 160 s on one core and 1.6 GB. Article and event pages are most of the site. They are out of the menu
-and out of the search index, and what mkdocs makes of one depends only on its own Markdown, the configuration,
-the menu and which files exist. So they are built in parts: each part runs the project's own mkdocs.yml with
-`exclude_docs` leaving out every page but its own. Excluded pages still exist for mkdocs, so links to them
-resolve (and are checked) as in one build. The core part builds everything else: the menu pages, the search
-index, the theme's assets and the static files. Each part's pages are then moved into the core's site. The
-result has the same bytes as a single `mkdocs build` (tests/test_site_parts.py).
+articles, 160 s on one core and 1.6 GB. Article, event, story and outlet pages are most of the site, and what
+mkdocs makes of one depends only on its own Markdown, the configuration, the menu and which files exist. So
+they are built in parts: each part runs the project's own mkdocs.yml with `exclude_docs` leaving out every
+page but its own. Excluded pages still exist for mkdocs, so links to them resolve (and are checked) as in one
+build. The core part builds everything else: the menu pages, the theme's assets and the static files. Then
+each part's pages move into the core's site, and its entries join the core's search index and sitemap
+(builder.site_search). The result has the same bytes as a single `mkdocs build`, but for the order of the
+sitemap's entries (tests/test_site_parts.py).
 
-A part holds the pages of some (folder, first letter) groups, given by a hash of the group, so adding an
-article changes the pages of one part, not the split.
+A part holds the pages of some (folder, first two letters) groups, given by a hash of the group, so adding an
+article changes the pages of a few parts, not the split; unchanged parts are kept (builder.site_reuse).
 """
 
 from __future__ import annotations
@@ -33,10 +34,10 @@ import yaml
 
 from builder.errors import SiteBuildError
 from builder.site_reuse import PartRecord, part_digest, reuse, shared_digest
+from builder.site_search import join_index, page_entries
 
-# Folders of generated pages that are left out of the menu and of the search index (render: front_matter's
-# searchable=False), so the core part's menu and search index are the whole site's.
-PARTED_DIRS = ("articles", "events")
+# Folders of generated pages with many pages, out of the menu (their menu pages stay in the core part).
+PARTED_DIRS = ("articles", "events", "stories", "outlets")
 # Keys of mkdocs.yml that would fight the parts' own `exclude_docs`, or hide where the menu comes from.
 _UNSPLITTABLE = re.compile(r"(?m)^(exclude_docs|draft_docs|INHERIT)\s*:")
 _GLOB_SPECIAL = re.compile(r"[][!*?#\\ ]")  # escaped with a backslash in a gitignore pattern
@@ -48,7 +49,8 @@ class SitePart:
     name: str
     exclude: tuple[str, ...]  # exclude_docs patterns; () for a single build of everything
     size: int  # bytes of Markdown this part renders, to start the largest first
-    pages: tuple[str, ...] = ()  # a parted part's pages (docs-relative), the menu pages it renders included
+    pages: tuple[str, ...] = ()  # a parted part's own pages (docs-relative)
+    menu: tuple[str, ...] = ()  # the menu pages it renders as well, for their titles (the core's pages)
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,8 @@ class SiteBuild:
 def plan_parts(docs: Path, mkdocs_yml: str, part_bytes: int) -> tuple[SitePart, ...]:
     """The core part, and the parted pages hashed into a power of two of parts, of `part_bytes` or less on
     average; a single part when the parted pages fit in one, or when mkdocs.yml excludes pages itself."""
-    groups = _page_groups(docs)
+    menu, untitled = menu_pages(mkdocs_yml)
+    groups = _page_groups(docs, menu)
     total = sum(size for size, _ in groups.values())
     if total <= part_bytes or _UNSPLITTABLE.search(mkdocs_yml):
         return (SitePart("site", (), total),)
@@ -70,24 +73,27 @@ def plan_parts(docs: Path, mkdocs_yml: str, part_bytes: int) -> tuple[SitePart, 
     members: list[list[str]] = [[] for _ in range(count)]
     for pattern in sorted(groups):
         members[int.from_bytes(hashlib.sha256(pattern.encode()).digest()[:8], "big") % count].append(pattern)
-    menu = untitled_menu_pages(mkdocs_yml)  # their titles make the menu, so every part renders them
     rest = sum(page.stat().st_size for page in docs.rglob("*.md")) - total
-    parts = [SitePart("core", tuple(f"/{folder}/**" for folder in PARTED_DIRS), rest)]
+    kept_in_core = tuple(f"!/{_escape(page)}" for page in menu if page.split("/", 1)[0] in PARTED_DIRS)
+    parts = [SitePart("core", (*(f"/{folder}/**" for folder in PARTED_DIRS), *kept_in_core), rest)]
     for number, patterns in enumerate(members, start=1):
-        if patterns:
+        if patterns:  # untitled menu pages take their titles from themselves: every part renders them
             pages = sorted(page for pattern in patterns for page in groups[pattern][1])
-            parts.append(SitePart(f"part{number}", ("/**", *(f"!{p}" for p in patterns), *(f"!/{m}" for m in menu)),
-                                  sum(groups[p][0] for p in patterns), (*pages, *menu)))
+            parts.append(SitePart(f"part{number}", ("/**", *(f"!{p}" for p in patterns),
+                                                    *(f"!/{_escape(page)}" for page in untitled)),
+                                  sum(groups[p][0] for p in patterns), tuple(pages), untitled))
     return tuple(parts)
 
 
-def _page_groups(docs: Path) -> dict[str, tuple[int, list[str]]]:
+def _page_groups(docs: Path, menu: Sequence[str]) -> dict[str, tuple[int, list[str]]]:
     """The parted Markdown pages (bytes, paths) by gitignore pattern of their group: the pages of a folder
     whose names begin with the same two characters (one letter groups too coarsely: "the-..." is a tenth of
     all event pages)."""
     groups: dict[str, tuple[int, list[str]]] = {}
     for folder in PARTED_DIRS:
         for page in (docs / folder).rglob("*.md"):
+            if page.relative_to(docs).as_posix() in menu:
+                continue
             parent = page.parent.relative_to(docs).as_posix()
             stem = page.name.removesuffix(".md")
             name = f"{_escape(stem[:2])}*.md" if len(stem) >= 2 else _escape(page.name)  # disjoint groups
@@ -101,28 +107,35 @@ def _escape(text: str) -> str:
     return _GLOB_SPECIAL.sub(r"\\\g<0>", text)
 
 
-def untitled_menu_pages(mkdocs_yml: str) -> tuple[str, ...]:
-    """Pages listed in the menu without a title: mkdocs takes their title from the page itself, so every
-    part must render them to draw the same menu."""
+def menu_pages(mkdocs_yml: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The pages in the menu, and those of them listed without a title (mkdocs takes it from the page)."""
+    config = _yaml(mkdocs_yml)
+    entries = list(_menu_entries(config.get("nav")))
+    return tuple(sorted({page for page, _ in entries})), tuple(sorted({page for page, titled in entries if not titled}))
+
+
+def use_directory_urls(mkdocs_yml: str) -> bool:
+    return bool(_yaml(mkdocs_yml).get("use_directory_urls", True))
+
+
+def _yaml(mkdocs_yml: str) -> dict[str, Any]:
     try:
         config = yaml.load(mkdocs_yml, Loader=_AnyTagLoader)  # a SafeLoader: builds no Python objects
     except yaml.YAMLError:
-        return ()
-    nav = config.get("nav") if isinstance(config, dict) else None
-    return tuple(sorted(set(_untitled(nav))))
+        return {}
+    return config if isinstance(config, dict) else {}
 
 
-def _untitled(entry: Any) -> Iterator[str]:
+def _menu_entries(entry: Any, titled: bool = False) -> Iterator[tuple[str, bool]]:
     if isinstance(entry, str):
         if entry.endswith(".md") and "://" not in entry:
-            yield entry.lstrip("/")
+            yield entry.lstrip("/"), titled
     elif isinstance(entry, list):
         for item in entry:
-            yield from _untitled(item)
+            yield from _menu_entries(item)
     elif isinstance(entry, dict):
-        for value in entry.values():
-            if isinstance(value, list):
-                yield from _untitled(value)
+        for value in entry.values():  # a title: a page, or a section's list of entries
+            yield from _menu_entries(value, titled=isinstance(value, str))
 
 
 class _AnyTagLoader(yaml.SafeLoader):
@@ -138,13 +151,14 @@ def build_parts(parts: Sequence[SitePart], root: Path, docs: Path, site: Path, *
     """Run `mkdocs build` for every part, `workers` at a time, and merge the parts' sites into `site`. A part
     whose inputs are those of its `previous` record is linked from `previous_site` instead (site_reuse)."""
     mkdocs_yml = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    directory_urls = use_directory_urls(mkdocs_yml)
     scratch = site.parent / f".{site.name}-parts"  # the parts' own sites, until their pages move into `site`
     outputs = {part.name: (site if i == 0 else scratch / part.name) for i, part in enumerate(parts)}
     digests: dict[str, str] = {}
     if len(parts) > 1:
         shared = shared_digest(root, docs, PARTED_DIRS, env)
-        digests = {part.name: part_digest(shared, part.exclude, (docs / page for page in part.pages), docs)
-                   for part in parts[1:]}
+        digests = {part.name: part_digest(shared, part.exclude, (docs / page for page in (*part.pages, *part.menu)),
+                                          docs) for part in parts[1:]}
     previous = previous or {}
     unchanged = {name for name, digest in digests.items() if name in previous and previous[name].digest == digest}
     build = [part for part in parts if part.name not in unchanged or previous_site is None]
@@ -162,10 +176,13 @@ def build_parts(parts: Sequence[SitePart], root: Path, docs: Path, site: Path, *
                 continue
             warnings[part.name] = run(part)[1]  # its previous files are gone: built after all
         records[part.name] = PartRecord(digests[part.name], _merge(outputs[part.name], site),
-                                        tuple(warnings[part.name]), _sitemap_entries(outputs[part.name]))
+                                        tuple(warnings[part.name]), _sitemap_entries(outputs[part.name]),
+                                        page_entries(outputs[part.name], part.pages, directory_urls))
     if len(parts) > 1:
         shutil.rmtree(scratch, ignore_errors=True)
         _join_sitemaps(site / "sitemap.xml", [entry for record in records.values() for entry in record.sitemap])
+        join_index(site, [entry for record in records.values() for entry in record.search],
+                   [page.relative_to(docs).as_posix() for page in docs.rglob("*.md")], directory_urls)
     lines = [*warnings.get(parts[0].name, []), *(line for record in records.values() for line in record.warnings)]
     return SiteBuild(tuple(dict.fromkeys(lines)), records, len(parts), len(parts) - len(warnings))
 
@@ -199,7 +216,8 @@ def _mkdocs(part: SitePart, root: Path, docs: Path, out: Path, mkdocs_yml: str, 
 
 def _merge(part_site: Path, site: Path) -> tuple[tuple[str, int], ...]:
     """Move a part's pages into the core's site; returns them with their sizes. Files the core has already
-    (the theme's 404 page, the search index, the sitemap, menu pages every part renders) are the core's."""
+    (the theme's 404 page, the search index and sitemap, joined later, menu pages every part renders) are the
+    core's."""
     moved = []
     for built in sorted(part_site.rglob("*")):
         relative = built.relative_to(part_site)

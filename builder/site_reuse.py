@@ -23,7 +23,7 @@ from pathlib import Path
 
 # What mkdocs.yml points at besides docs/ (the theme's custom_dir), as in builder.writer.
 THEME_DIRS = ("overrides",)
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ class PartRecord:
     files: tuple[tuple[str, int], ...]  # the part's site files: (site-relative path, size in bytes)
     warnings: tuple[str, ...]
     sitemap: tuple[str, ...]  # the part's <url> entries of sitemap.xml
+    search: tuple[str, ...]  # the part's entries of the search index, as JSON
 
 
 def shared_digest(root: Path, docs: Path, parted_dirs: Iterable[str], env: Mapping[str, str]) -> bytes:
@@ -97,7 +98,8 @@ def load_records(path: Path) -> dict[str, PartRecord]:
         if raw.get("format") != FORMAT:
             return {}
         return {str(name): PartRecord(str(entry["digest"]), tuple((str(f), int(s)) for f, s in entry["files"]),
-                                      tuple(str(w) for w in entry["warnings"]), tuple(str(u) for u in entry["sitemap"]))
+                                      tuple(str(w) for w in entry["warnings"]), tuple(str(u) for u in entry["sitemap"]),
+                                      tuple(str(e) for e in entry["search"]))
                 for name, entry in raw["parts"].items()}
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return {}
@@ -106,7 +108,7 @@ def load_records(path: Path) -> dict[str, PartRecord]:
 def save_records(path: Path, records: Mapping[str, PartRecord]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     parts = {name: {"digest": r.digest, "files": [list(f) for f in r.files], "warnings": list(r.warnings),
-                    "sitemap": list(r.sitemap)} for name, r in sorted(records.items())}
+                    "sitemap": list(r.sitemap), "search": list(r.search)} for name, r in sorted(records.items())}
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps({"format": FORMAT, "parts": parts}), encoding="utf-8")
     tmp.replace(path)

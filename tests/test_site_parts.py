@@ -12,14 +12,17 @@ from pathlib import Path
 
 import pathspec
 import pytest
+from mkdocs.config import load_config as load_mkdocs_config
+from mkdocs.structure.files import File, get_files
 from test_site_build import build_site, site_corpus
 
 from builder.analysis import Analyser
 from builder.config import load_config
 from builder.errors import ConfigError, SiteBuildError
 from builder.render import RenderContext, render_site
-from builder.site_build import PARTED_DIRS, SitePart, build_parts, plan_parts, untitled_menu_pages
+from builder.site_build import PARTED_DIRS, SitePart, build_parts, menu_pages, plan_parts
 from builder.site_reuse import PartRecord, load_records, save_records
+from builder.site_search import page_url, walk_key
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -52,24 +55,27 @@ def test_every_parted_page_is_in_exactly_one_part(tmp_path: Path) -> None:
     names = {f"articles/{outlet}/{stem}.md": 50 + i for i, (outlet, stem) in enumerate(
         (o, s) for o in ("daily", "wire") for s in ("a", "ab", "abc", "b-1", "zz", "[odd]", "*star", "the-x", "th"))}
     names |= {f"events/{stem}.md": 70 for stem in ("a", "the-x", "the-y", "mars", "m", "#tag", "!bang")}
-    pages_tree(tmp_path, names | {"index.md": 5, "methodology/index.md": 5, "outlets/daily.md": 5})
+    names |= {"outlets/daily.md": 40, "stories/a-story.md": 60}
+    pages_tree(tmp_path, names | {"index.md": 5, "methodology/index.md": 5, "outlets/index.md": 5})
     parts = plan_parts(tmp_path, (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), 300)
     core, *rest = parts
     assert core.name == "core" and len(rest) > 2
     for relative in names:
         assert not included(core, relative)
         assert sum(included(part, relative) for part in rest) == 1, relative
-    for relative in ("index.md", "outlets/daily.md"):
+        assert sum(relative in part.pages for part in rest) == 1, relative
+    for relative in ("index.md", "outlets/index.md"):  # menu pages
         assert included(core, relative) and not any(included(part, relative) for part in rest)
     # the menu's untitled page is drawn from its own title, so every part renders it
     assert all(included(part, "methodology/index.md") for part in parts)
 
 
-def test_untitled_menu_pages_of_the_project() -> None:
-    assert untitled_menu_pages((ROOT / "mkdocs.yml").read_text(encoding="utf-8")) == ("methodology/index.md",)
-    assert untitled_menu_pages("nav:\n  - a.md\n  - T: b.md\n  - S:\n    - c/d.md\n    - https://x.org/e.md\n"
-                               "x: !ENV [HOME]\n") == ("a.md", "c/d.md")
-    assert untitled_menu_pages("nav: [") == ()
+def test_menu_pages_of_the_project() -> None:
+    menu, untitled = menu_pages((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert "outlets/index.md" in menu and "reference/cli.md" in menu and untitled == ("methodology/index.md",)
+    assert menu_pages("nav:\n  - a.md\n  - T: b.md\n  - S:\n    - c/d.md\n    - https://x.org/e.md\n"
+                      "x: !ENV [HOME]\n") == (("a.md", "b.md", "c/d.md"), ("a.md", "c/d.md"))
+    assert menu_pages("nav: [") == ((), ())
 
 
 @pytest.fixture(scope="module")
@@ -180,10 +186,25 @@ def test_unchanged_parts_are_kept_and_the_site_is_as_if_built_anew(seed_docs: Pa
 
 
 def test_unreadable_or_old_records_are_no_records(tmp_path: Path) -> None:
-    record = PartRecord("d", (("a.html", 3),), ("mkdocs: WARNING x",), ("<url>u</url>",))
+    record = PartRecord("d", (("a.html", 3),), ("mkdocs: WARNING x",), ("<url>u</url>",), ('{"location":"a.html"}',))
     save_records(tmp_path / "parts.json", {"part1": record})
     assert load_records(tmp_path / "parts.json") == {"part1": record}
-    for text in ("{", '{"format": 0, "parts": {}}', '{"format": 1, "parts": {"p": {"digest": "d"}}}', "[]"):
+    for text in ("{", '{"format": 0, "parts": {}}', '{"format": 2, "parts": {"p": {"digest": "d"}}}', "[]"):
         (tmp_path / "parts.json").write_text(text, encoding="utf-8")
         assert load_records(tmp_path / "parts.json") == {}
     assert load_records(tmp_path / "missing.json") == {}
+
+
+@pytest.mark.parametrize("page", ["index.md", "a.md", "stories/x-y.md", "outlets/index.md", "d/README.md", "d/e/f.md"])
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_page_urls_are_those_mkdocs_gives(page: str, directory_urls: bool) -> None:
+    url = File(page, "/docs", "/site", directory_urls).url
+    assert page_url(page, directory_urls) == ("" if url == "./" else url)  # as mkdocs' Page.url has it
+
+
+def test_pages_are_ordered_as_mkdocs_walks_docs(tmp_path: Path) -> None:
+    pages = ["b.md", "index.md", "a/z.md", "a/index.md", "a/b/c.md", "a/y.md", "c/README.md", "c/a.md"]
+    pages_tree(tmp_path, dict.fromkeys(pages, 1))
+    config = load_mkdocs_config(config_file=None, docs_dir=str(tmp_path), site_name="x")
+    walked = [file.src_uri for file in get_files(config) if file.src_uri.endswith(".md")]
+    assert sorted(pages, key=walk_key) == walked
