@@ -97,9 +97,10 @@ def _page_groups(docs: Path, menu: Sequence[str]) -> dict[str, tuple[int, list[s
             parent = page.parent.relative_to(docs).as_posix()
             stem = page.name.removesuffix(".md")
             name = f"{_escape(stem[:2])}*.md" if len(stem) >= 2 else _escape(page.name)  # disjoint groups
-            size, pages = groups.get(f"/{_escape(parent)}/{name}", (0, []))
+            pattern = f"/{_escape(parent)}/{name}"
+            size, pages = groups.get(pattern, (0, []))
             pages.append(f"{parent}/{page.name}")
-            groups[f"/{_escape(parent)}/{name}"] = (size + page.stat().st_size, pages)
+            groups[pattern] = (size + page.stat().st_size, pages)
     return groups
 
 
