@@ -14,15 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-# What mkdocs.yml points at besides docs/ (the theme's custom_dir), as in builder.writer.
-THEME_DIRS = ("overrides",)
+from builder.writer import THEME_DIRS, keep_file
+
 FORMAT = 2
 
 
@@ -83,10 +81,7 @@ def reuse(record: PartRecord, previous_site: Path, site: Path) -> bool:
         if target.exists():  # the core's own file, as when the part was built
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(previous_site / relative, target)
-        except OSError:
-            shutil.copy2(previous_site / relative, target)
+        keep_file(previous_site / relative, target)
     return True
 
 

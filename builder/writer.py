@@ -92,7 +92,7 @@ def _stage(text: PageText, current: Path | None, target: Path) -> bool:
     if isinstance(text, Reuse):
         if current is None:
             raise ValueError(f"no previous page to keep for docs/{target.name}")
-        _keep(current, target)
+        keep_file(current, target)
         return False
     if isinstance(text, str):
         data = text.encode("utf-8")
@@ -108,12 +108,12 @@ def _stage(text: PageText, current: Path | None, target: Path) -> bool:
             out.write(data)
     if current is not None and _file_digest(current) == digest.digest():
         target.unlink()
-        _keep(current, target)
+        keep_file(current, target)
         return False
     return True
 
 
-def _keep(current: Path, target: Path) -> None:
+def keep_file(current: Path, target: Path) -> None:
     """The previous build's file at `target`: hard-linked (bytes and mtime kept), or copied with its mtime."""
     if not _link(current, target):
         shutil.copy2(current, target)
