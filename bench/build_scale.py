@@ -105,6 +105,11 @@ def run_build(command: list[str], cwd: Path) -> tuple[float, str]:
     return time.perf_counter() - began, done.stdout
 
 
+# From the end of ingest to the end of grouping: grouping runs beside loading the model and analysing, so the
+# model's loading counts too (before session 6 this figure left it out, and grouping followed analysis).
+ANALYSIS_AND_GROUPING = ("load model", "analyse", "group", "wait for grouping")
+
+
 def stage_seconds(timings: str, *stages: str) -> float:
     found = dict(re.findall(r"(\w[\w ]*?) ([\d.]+) s", timings.removeprefix("timings: ")))
     return sum(float(found.get(stage, 0)) for stage in stages)
@@ -135,7 +140,7 @@ def warm_builds(project: Path, number: int = 99_999) -> list[str]:
     add_article(project, number)
     warm, stages = timed_build([*build, "--no-mkdocs"], ROOT)
     rows = [f"warm rebuild, 1 article added (no mkdocs): {warm:.1f} s; {rewritten(before, state(docs))}",
-             f"  {stages}; analysis + grouping {stage_seconds(stages, 'analyse', 'group'):.1f} s"]
+             f"  {stages}; analysis + grouping {stage_seconds(stages, *ANALYSIS_AND_GROUPING):.1f} s"]
     before = state(docs)
     outlets = project / "data" / "outlets.yml"
     setting = outlets.read_text(encoding="utf-8")
@@ -143,7 +148,7 @@ def warm_builds(project: Path, number: int = 99_999) -> list[str]:
     outlets.write_text(changed, encoding="utf-8")
     warm, stages = timed_build([*build, "--no-mkdocs"], ROOT)
     rows += [f"warm rebuild, 1 outlet setting changed (no mkdocs): {warm:.1f} s; {rewritten(before, state(docs))}",
-             f"  {stages}; analysis + grouping {stage_seconds(stages, 'analyse', 'group'):.1f} s"]
+             f"  {stages}; analysis + grouping {stage_seconds(stages, *ANALYSIS_AND_GROUPING):.1f} s"]
     return rows
 
 

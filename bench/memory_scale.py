@@ -83,7 +83,7 @@ def main() -> int:
     articles = tuple(copies(analysed, args.times))
     del analysed
     print(f"{len(articles)} articles after {args.times} copies; peak so far {peak_gb():.2f} GB", flush=True)
-    events, stories = group(articles)
+    events, stories = group([a.article for a in articles])  # here, not beside: this process's peak counts it
     print(f"{len(events)} events, {len(stories)} stories; peak so far {peak_gb():.2f} GB", flush=True)
     corpus = Corpus(ingested.outlets, articles, events, stories)
     with tempfile.TemporaryDirectory(prefix="memory-scale-") as tmp:

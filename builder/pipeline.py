@@ -7,11 +7,13 @@ import json
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import IO
 
 from builder.analysis import MODEL, Analyser
 from builder.analysis.readability import measure
+from builder.beside import run_beside
 from builder.cache import AnalysisCache, load_render_manifest, save_render_manifest
 from builder.config import Config
 from builder.grouping import GroupingDoc, group_documents
@@ -68,13 +70,18 @@ def run(config: Config, progress: IO[str] | None = None) -> BuildReport:
         warnings = [*config.problems, *(str(problem) for problem in ingested.problems)]
         notes: list[str] = [recovered] if recovered else []
         clock.lap("ingest")
-        analyser = Analyser.load(MODEL, config.workers, config.scheduler)
-        cache = AnalysisCache(config.cache_dir, analyser.fingerprint()) if config.cache_dir else None
-        clock.lap("load model")
-        analysed = analyse(ingested.articles, analyser, cache, warnings, notes, progress)
-        clock.lap("analyse")
-        events, stories = group(analysed)
-        clock.lap("group")
+        # grouping needs no analysis: it runs in a process of its own while the model loads and analyses
+        grouping = run_beside(partial(group, ingested.articles), parallel=config.workers > 1)
+        try:
+            analyser = Analyser.load(MODEL, config.workers, config.scheduler)
+            cache = AnalysisCache(config.cache_dir, analyser.fingerprint()) if config.cache_dir else None
+            clock.lap("load model")
+            analysed = analyse(ingested.articles, analyser, cache, warnings, notes, progress)
+            clock.lap("analyse")
+        finally:
+            grouping.cancel()  # a no-op unless analysis failed while grouping was still running
+        events, stories = grouping.result()
+        clock.lap("wait for grouping" if grouping.process else "group")
         corpus = Corpus(ingested.outlets, analysed, events, stories)
         manifest_path = config.cache_dir.parent / "render-manifest.json" if config.cache_dir else None
         previous = load_render_manifest(manifest_path, config.docs_dir) if manifest_path else None
@@ -143,11 +150,9 @@ def _unanalysed(article: Article) -> TextAnalysis:
     return TextAnalysis((), (), measure(article.text))
 
 
-def group(articles: Sequence[AnalysedArticle]) -> tuple[tuple[Event, ...], tuple[Story, ...]]:
-    docs = [GroupingDoc(a.article.id, a.article.title, a.article.text, a.article.outlet, a.article.published)
-            for a in articles]
-    assignment = group_documents(docs)
-    by_id = {a.article.id: a.article for a in articles}
+def group(articles: Sequence[Article]) -> tuple[tuple[Event, ...], tuple[Story, ...]]:
+    assignment = group_documents([GroupingDoc(a.id, a.title, a.text, a.outlet, a.published) for a in articles])
+    by_id = {a.id: a for a in articles}
     events = _events(assignment.event, by_id)
     events_of_story: dict[str, list[Event]] = {}
     for event in events:  # in one pass: a scan of all events per story was quadratic (seconds at 10k)

@@ -1,6 +1,7 @@
 """Two clean builds give byte-identical docs/ and site/: also with another PYTHONHASHSEED, with the data files
-created in the opposite order, and with analysis done afresh in another process. mkdocs stamps the sitemap with
-the build date; the pipeline sets SOURCE_DATE_EPOCH to the newest article's date, so that matches too."""
+created in the opposite order, with grouping beside the analysis or after it, and with analysis done afresh in
+another process. mkdocs stamps the sitemap with the build date; the pipeline sets SOURCE_DATE_EPOCH to the
+newest article's date, so that matches too."""
 
 from __future__ import annotations
 
@@ -33,9 +34,11 @@ def test_two_clean_builds_are_identical(tmp_path: Path) -> None:
     second = tmp_path / "second"
     copy_reversed(first, second)
     # both at once, so that work going on in the analysers meanwhile cannot make them differ
-    builds = [subprocess.Popen([sys.executable, "-m", "builder", "build", "--no-cache", "--root", str(root)],
+    # the second with one worker: grouping then runs in the build's own process, not beside the analysis
+    builds = [subprocess.Popen([sys.executable, "-m", "builder", "build", "--no-cache", "--root", str(root), *extra],
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=ROOT, env=clean_env(seed))
-              for root, seed in ((first, "0"), (second, str(os.getpid() % 4000 + 7)))]
+              for root, seed, extra in ((first, "0", ["--workers", "2"]),
+                                        (second, str(os.getpid() % 4000 + 7), ["--workers", "1"]))]
     for proc in builds:
         output, _ = proc.communicate(timeout=600)
         assert proc.returncode == 0, output.decode()

@@ -1,0 +1,57 @@
+"""Work run beside the build in a forked process (builder.beside): the same result as running it here, the
+same exception when it fails, and the work done here after all when the child dies without an answer."""
+
+from __future__ import annotations
+
+import os
+import signal
+from functools import partial
+
+import pytest
+
+from builder.beside import run_beside
+from builder.errors import ContractError
+
+
+def squares(count: int) -> dict[int, int]:
+    return {number: number * number for number in range(count)}
+
+
+def die_unless_in(process: int) -> int:
+    if os.getpid() != process:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return 7
+
+
+def refuse() -> None:
+    raise ContractError("duplicate document id(s) 'a': each article needs its own id")
+
+
+@pytest.mark.parametrize("parallel", [True, False])
+def test_the_result_is_the_work_done_here(parallel: bool) -> None:
+    pending = run_beside(lambda: squares(10_000), parallel=parallel)
+    assert (pending.process is not None) is parallel
+    assert pending.result() == squares(10_000)
+
+
+def test_the_childs_pid_is_not_ours() -> None:
+    assert run_beside(os.getpid, parallel=True).result() != os.getpid()
+
+
+@pytest.mark.parametrize("parallel", [True, False])
+def test_a_failure_is_raised_with_its_type_and_message(parallel: bool) -> None:
+    with pytest.raises(ContractError, match="each article needs its own id"):
+        run_beside(refuse, parallel=parallel).result()
+
+
+def test_a_child_that_dies_without_an_answer_means_the_work_is_done_here() -> None:
+    pending = run_beside(partial(die_unless_in, os.getpid()), parallel=True)
+    assert pending.result() == 7
+    assert pending.process is not None and pending.process.exitcode == -signal.SIGKILL
+
+
+def test_cancel_stops_a_child_still_working() -> None:
+    pending = run_beside(lambda: signal.pause(), parallel=True)
+    pending.cancel()
+    assert pending.process is not None and not pending.process.is_alive()
+
