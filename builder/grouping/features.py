@@ -22,7 +22,10 @@ from builder.grouping.records import GroupingConfig, GroupingDoc
 from builder.lexicons import load_table
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# a decimal point may stand between blanks, as in tokenised text ("a magnitude 4 . 6 quake"): read as one
+# number, since split there its parts would be one-digit numbers, which say too little and are left out
+_NUMBER = re.compile(r"\d+(?:(?:[.,]| \. )\d+)*")
+_NUMBER_JOINERS = str.maketrans("", "", ", ")
 _NAME = r"(?<![A-Za-z0-9'’-])[A-Z][A-Za-z'’]*(?:-[A-Za-z]+)*"
 # capitalised words in a row within a sentence, across blanks and commas: "Angela Merkel", "Antofagasta, Chile"
 _NAME_RUN = re.compile(_NAME + r"(?:[^\w\n.!?]+" + _NAME + r")*")
@@ -148,7 +151,7 @@ def _count(text: str, background: Background, stems: dict[str, str], kinds: dict
         stems[token] = "" if lower in background.stop or len(lower) < 3 else stem(lower)
     words = Counter(map(stems.__getitem__, tokens))
     words.pop("", None)
-    numbers = Counter(digits for digits in (n.replace(",", "") for n in _NUMBER.findall(text)) if len(digits) >= 2)
+    numbers = Counter(digits for digits in (n.translate(_NUMBER_JOINERS) for n in _NUMBER.findall(text)) if len(digits) >= 2)
     return _Counts(words, _names(text, background, kinds), numbers)
 
 
