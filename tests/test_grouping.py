@@ -232,6 +232,24 @@ def test_article_without_numbers_is_weakly_alike_on_numbers(background: Backgrou
     assert numbers.tolist() == [config.event_numbers_missing, 0.0]
 
 
+def test_a_decimal_point_between_blanks_is_one_number(background: Background) -> None:
+    config = GroupingConfig()
+    docs = [GroupingDoc("a", "", "A quake of magnitude 4 . 6 hit the coast ."),
+            GroupingDoc("b", "", "A magnitude 4.6 quake hit the coast."),
+            GroupingDoc("c", "", "A magnitude 4 . 4 quake hit the coast .")]
+    views = Views.of(docs, background, config)
+    _, numbers = similarities(views, Pairs(np.array([0, 0]), np.array([1, 2])), config)
+    assert numbers.tolist() == pytest.approx([1.0, 0.0])
+
+
+@pytest.mark.parametrize(("check_least", "clusters"), [(0.2, 2), (0.35, 1)])
+def test_a_group_loose_on_the_check_view_is_never_vetoed(check_least: float, clusters: int) -> None:
+    """Each group's check cohesion is 0.3 (three pairs at 0.6, shrunk with the weight of three pairs at 0)."""
+    linkage = Linkage(floor=0.1, ratio=0.7, prior=0.25, strength=3.0, check_ratio=0.3, check_least=check_least)
+    labels = agglomerate(_with_check(0.0), linkage, start=[0, 0, 0, 1, 1, 1])
+    assert len(set(labels)) == clusters
+
+
 def test_agglomerate_starts_from_given_clusters() -> None:
     labels = agglomerate(Graph.dense(np.eye(3)), Linkage(floor=0.5), start=[7, 7, 9])
     assert labels[0] == labels[1] != labels[2]

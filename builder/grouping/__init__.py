@@ -51,7 +51,7 @@ def group_documents(docs: Sequence[GroupingDoc], config: GroupingConfig | None =
     near = event_sim >= config.event_least
     event_graph = Graph(len(ordered), pairs.left[near], pairs.right[near], event_sim[near], numbers_sim[near])
     event_linkage = Linkage(config.event_floor, config.event_ratio, config.event_prior, config.event_prior_strength,
-                            config.event_numbers_ratio)
+                            config.event_numbers_ratio, config.event_numbers_missing)
     events = agglomerate(event_graph, event_linkage)
     story_linkage = StoryLinkage(config.story_strong, config.story_weak, config.story_weak_choices,
                                  config.story_fragment, config.story_hub_neighbours, config.story_names_least)

@@ -40,7 +40,8 @@ class GroupingConfig:
     event_numbers_share: float = 0.2  # and from numbers (how many, when)
     # numbers similarity of a pair where one article states no numbers: a weak agreement. ECB+ dev event F1
     # is the same from 0.04 to 0.2 (+0.002 over 0, the old penalty); above 0.14 the two seed articles, which
-    # state no numbers, would score as one happening
+    # state no numbers, would score as one happening. Also the least numbers cohesion of an event that can
+    # veto a merge (agglomerate.Linkage.check_least): less alike on numbers than that, it has no figures of its own
     event_numbers_missing: float = 0.1
     # least mean numbers similarity between two candidate events relative to the numbers cohesion inside
     # them (agglomerate.Linkage.check_ratio). ECB+ dev event F1 0.9596 at 0.25-0.3 (with the missing value
