@@ -3,6 +3,7 @@ that produced it, and those lists (the evidence). The page layout around them: b
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 from builder.compare import CitedSource, Comparison, Evidence, OutletFigures
@@ -20,6 +21,12 @@ KIND_LABELS = {
 }
 VOICE_LABELS = {Voice.OUTLET: "outlet’s own voice", Voice.ATTRIBUTED: "attributed (inside quotes)"}
 DASH = "–"
+# A story page lists every span behind a figure only while the list stays short: a story of thousands of
+# articles listed hundreds of thousands of links (a 29 MB page at 10,000 articles, too big for a browser and
+# the largest part of a mkdocs build). Past this many spans the list links each event instead, with its count,
+# to the same list on the event page, where every span is linked: two clicks from a figure to its words.
+STORY_SPANS_LISTED = 50
+MENTIONS_PER_SOURCE = 3  # the mentions linked for each source in a source list past STORY_SPANS_LISTED
 
 
 # Sections left out of the search index: article texts (searchable through their titles, listed on the
@@ -93,22 +100,42 @@ def table_rows(page: str, site: SiteIndex) -> list[tuple[str, Callable[[OutletFi
     return rows
 
 
-def evidence_links(page: str, site: SiteIndex, evidence: Sequence[Evidence]) -> str:
+def evidence_links(page: str, site: SiteIndex, evidence: Sequence[Evidence], by_event: str = "") -> str:
+    """A link to each span; with `by_event` (the list's anchor, on a story page) and more than
+    STORY_SPANS_LISTED spans, a link to that list on each event page instead."""
     if not evidence:
         return "none"
+    if by_event and len(evidence) > STORY_SPANS_LISTED:
+        return event_links(page, site, evidence, by_event)
     return " · ".join(html.a(site.article_link(page, e.article_id, e.anchor), html.short(e.text) or DASH)
                       for e in evidence)
 
 
-def evidence_section(page: str, site: SiteIndex, figures: OutletFigures) -> str:
+def event_links(page: str, site: SiteIndex, evidence: Sequence[Evidence], list_anchor: str) -> str:
+    """"in 3 events: Title (12) · …", each linking to the list `list_anchor` on the event page; in the order
+    the events' spans first come."""
+    counts = Counter(site.event_of_article[e.article_id] for e in evidence)
+    links = [html.page_link(page, site.event_paths[event], html.short(site.events[event].title), list_anchor)
+             + f" ({count})" for event, count in counts.items()]
+    return f"{len(evidence)} in {len(counts)} {'event' if len(counts) == 1 else 'events'}: " + " · ".join(links)
+
+
+def evidence_section(page: str, site: SiteIndex, figures: OutletFigures, by_event: bool = False) -> str:
     """The heading (Markdown, for the table of contents) and one raw HTML list. Each source is listed once,
-    under its kind; the "named" figure points at the named kinds together, "sources" at the whole list."""
+    under its kind; the "named" figure points at the named kinds together, "sources" at the whole list.
+    `by_event`: a story page, whose long lists link to the event pages' lists (STORY_SPANS_LISTED)."""
     def entry(measure: str, title: str, body: str) -> str:
         return html.item(f"<strong>{title}:</strong> {body}", anchor(figures, measure))
 
+    def spans(measure: str, evidence: Sequence[Evidence]) -> str:
+        return evidence_links(page, site, evidence, anchor(figures, measure) if by_event else "")
+
     def kind_entry(kind: SourceKind) -> str:
         found = figures.sources_of(kind)
-        return entry(f"sources-{kind.value}", f"{KIND_LABELS[kind]} ({len(found)})", source_list(page, site, found))
+        mentions = sum(len(s.mentions) for s in found)
+        limit = MENTIONS_PER_SOURCE if by_event and mentions > STORY_SPANS_LISTED else None
+        return entry(f"sources-{kind.value}", f"{KIND_LABELS[kind]} ({len(found)})",
+                     source_list(page, site, found, limit))
 
     named = [kind_entry(k) for k in SourceKind if k.is_named]
     unnamed = [kind_entry(k) for k in SourceKind if not k.is_named]
@@ -122,28 +149,30 @@ def evidence_section(page: str, site: SiteIndex, figures: OutletFigures) -> str:
                           for a in figures.article_ids)
     entries = [
         entry("articles", f"Articles ({len(figures.article_ids)})", articles),
-        entry("attributions", f"Attributions ({len(figures.attributions)})",
-              evidence_links(page, site, figures.attributions)),
+        entry("attributions", f"Attributions ({len(figures.attributions)})", spans("attributions", figures.attributions)),
         entry("direct", f"Direct quotes ({len(figures.direct)} of {len(figures.attributions)})",
-              evidence_links(page, site, figures.direct)),
+              spans("direct", figures.direct)),
         entry("sources", f"Sources ({count})", sources),
     ]
     for voice in Voice:
         found_hedges = figures.hedges_of(voice)
         entries.append(entry(f"hedges-{voice.value}",
                              f"Hedges, {VOICE_LABELS[voice]} ({len(found_hedges)} in {figures.words} words)",
-                             evidence_links(page, site, found_hedges)))
+                             spans(f"hedges-{voice.value}", found_hedges)))
     heading = f"### {md(site.outlet_name(figures.outlet))} {{ #outlet-{slugify(figures.outlet)} {UNSEARCHED} }}\n"
     return heading + "\n" + html.items(entries, "evidence") + "\n"
 
 
-def source_list(page: str, site: SiteIndex, cited: Sequence[CitedSource]) -> str:
-    """"Name (link to each mention, …)" for each source, as HTML."""
+def source_list(page: str, site: SiteIndex, cited: Sequence[CitedSource], limit: int | None = None) -> str:
+    """"Name (link to each mention, …)" for each source, as HTML; with `limit`, that many mentions linked and
+    the number of the others (a source counts once, and one mention shows where it was cited)."""
     if not cited:
         return "none"
-    return " · ".join(
-        f"{html.text(s.name)} ("
-        + ", ".join(html.a(site.article_link(page, m.article_id, m.anchor), html.short(m.text, 40)) for m in s.mentions)
-        + ")"
-        for s in cited
-    )
+
+    def mentions(source: CitedSource) -> str:
+        shown = source.mentions[:limit] if limit is not None else source.mentions
+        links = ", ".join(html.a(site.article_link(page, m.article_id, m.anchor), html.short(m.text, 40)) for m in shown)
+        rest = len(source.mentions) - len(shown)
+        return links + (f" and {rest} more" if rest else "")
+
+    return " · ".join(f"{html.text(s.name)} ({mentions(s)})" for s in cited)

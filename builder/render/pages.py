@@ -55,10 +55,10 @@ def render_story(site: SiteIndex, story: Story) -> str:
         f"{plural(len(outlets), 'outlet')} · "
         f"latest {date_text(newest_date(articles))}\n",
         f"**At a glance:** {summary_line(site, comparison)}\n" if articles else "",
-        comparison_section(page, site, articles, comparison),
+        comparison_section(page, site, articles, comparison, story=True),
         "## Events\n",
         (event_lines or "None.") + "\n",
-        "## Articles\n",
+        "## Articles { #articles }\n",
         article_list(page, site, articles),
     ])
 
@@ -80,7 +80,7 @@ def render_event(site: SiteIndex, event: Event) -> str:
         part_of,
         f"**At a glance:** {summary_line(site, comparison)}\n" if articles else "",
         comparison_section(page, site, articles, comparison),
-        "## Articles\n",
+        "## Articles { #articles }\n",
         article_list(page, site, articles),
     ])
 

@@ -18,9 +18,12 @@ from builder.render.paths import link, slugify
 from builder.render.site import SiteIndex, date_text, newest_first
 
 _ID = re.compile(r' id="')
+COLUMN_OTHERS = 10  # an outlet's other articles listed under its column; all of them are under Articles
 
 
-def comparison_section(page: str, site: SiteIndex, articles: Sequence[AnalysedArticle], comparison: Comparison) -> str:
+def comparison_section(page: str, site: SiteIndex, articles: Sequence[AnalysedArticle], comparison: Comparison,
+                       story: bool = False) -> str:
+    """`story`: a story page, whose long evidence lists link to its events' lists instead of every span."""
     if not comparison.outlets:
         return "No articles.\n"
     return "\n".join([
@@ -38,7 +41,7 @@ def comparison_section(page: str, site: SiteIndex, articles: Sequence[AnalysedAr
         figures_table(page, site, comparison.outlets),
         f"## Evidence {{ #evidence {UNSEARCHED} }}\n",
         "The spans behind each figure; each links to the highlight in the article text.\n",
-        *(evidence_section(page, site, f) for f in comparison.outlets),
+        *(evidence_section(page, site, f, by_event=story) for f in comparison.outlets),
     ])
 
 
@@ -98,7 +101,10 @@ def _column(page: str, site: SiteIndex, number: int, figures: OutletFigures,
     summary = (f"{len(figures.sources)} sources, {percent(figures.named_share)} named · "
                f"{len(figures.attributions)} attributions")
     others = "".join(f"<li>{rawhtml.a(site.article_link(page, a.article.id), rawhtml.text(a.article.title))} "
-                     f"({date_text(a.article.published)})</li>" for a in articles[1:])
+                     f"({date_text(a.article.published)})</li>" for a in articles[1:1 + COLUMN_OTHERS])
+    if len(articles) > 1 + COLUMN_OTHERS:
+        rest = len(articles) - 1 - COLUMN_OTHERS
+        others += f'<li>and {rest} more, under <a href="#articles">Articles</a></li>'
     more = f'<p class="outlet-more">Also in this story:</p><ul>{others}</ul>' if others else ""
     # each column repeats the article page's anchor ids: prefix them so the page's ids stay unique
     body = _ID.sub(f' id="c{number}-', site.body(lead)).replace("\n", "")

@@ -1,0 +1,91 @@
+"""A story page stays bounded however large the story: past STORY_SPANS_LISTED spans an evidence list links
+each event's list (with its count) instead of every span, a source list links a few mentions per source, and
+an outlet's column lists its first few other articles. Every figure still traces to its words, one page on."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from builder.models import (
+    AnalysedArticle,
+    Article,
+    Attribution,
+    AttributionType,
+    Corpus,
+    Event,
+    Outlet,
+    QuoteStyle,
+    Readability,
+    Source,
+    SourceKind,
+    Span,
+    Story,
+    TextAnalysis,
+)
+from builder.render import RenderContext, render_site
+from builder.render.figures import MENTIONS_PER_SOURCE, STORY_SPANS_LISTED
+from builder.render.story_view import COLUMN_OTHERS
+
+SAYINGS = 9  # per article: 9 × 12 articles = 108 attributions, over STORY_SPANS_LISTED
+
+
+def article(number: int) -> AnalysedArticle:
+    text = " ".join(f"Officials said the count was {n}." for n in range(SAYINGS))
+    found = []
+    for match in re.finditer(r"(Officials) (said) (the count was \d+)", text):
+        source = Source(Span.of(text, *match.span(1)), SourceKind.UNNAMED_GROUP, "officials")
+        found.append(Attribution(Span.of(text, *match.span(2)), source, Span.of(text, *match.span(3)),
+                                 QuoteStyle.INDIRECT, AttributionType.SPEECH))
+    item = Article(id=f"wire/a{number:02d}", outlet="wire", path=f"articles/wire/a{number:02d}.md",
+                   title=f"Count number {number}", text=text, published=dt.date(2020, 1, 1 + number))
+    return AnalysedArticle(item, TextAnalysis(tuple(found), (), Readability(50.0, 10.0, 12.0, 11.0, 10, 1)))
+
+
+def pages() -> dict[str, str]:
+    articles = tuple(article(n) for n in range(12))
+    events = tuple(Event(f"e{n}", tuple(a.article.id for a in articles[3 * n:3 * n + 3]), f"Count event {n}")
+                   for n in range(4))
+    corpus = Corpus((Outlet("wire", "The Wire"),), articles, events, (Story("s", tuple(e.id for e in events), "Counts"),))
+    return render_site(corpus, RenderContext(site_name="Test"))
+
+
+def evidence_item(page: str, anchor: str) -> str:
+    found = re.search(rf'<li id="{anchor}">(.*?)</li>', page)
+    assert found, anchor
+    return found.group(1)
+
+
+def test_a_long_list_on_a_story_page_links_each_events_list_with_its_count() -> None:
+    site = pages()
+    story = site["stories/counts.md"]
+    total = 12 * SAYINGS
+    assert total > STORY_SPANS_LISTED
+    entry = evidence_item(story, "ev-wire-attributions")
+    assert f"{total} in 4 events:" in entry
+    links = re.findall(r'<a href="\.\./events/([\w-]+)\.html#ev-wire-attributions">[^<]*</a> \((\d+)\)', entry)
+    assert len(links) == 4 and sum(int(count) for _, count in links) == total
+    assert "#a1-cue" not in entry  # no span links on the story page
+    for event, count in links:  # the event page lists every span the story page counted for it
+        spans = evidence_item(site[f"events/{event}.md"], "ev-wire-attributions")
+        assert len(re.findall(r"#a\d+-cue", spans)) == int(count)
+
+
+def test_a_source_cited_often_links_its_first_mentions_and_counts_the_rest() -> None:
+    entry = evidence_item(pages()["stories/counts.md"], "ev-wire-sources-unnamed_group")
+    assert entry.count("#a") == MENTIONS_PER_SOURCE
+    assert f"and {12 * SAYINGS - MENTIONS_PER_SOURCE} more" in entry
+
+
+def test_an_event_page_still_links_every_span() -> None:
+    event = next(page for path, page in pages().items() if path.startswith("events/"))
+    assert len(re.findall(r"#a\d+-cue", evidence_item(event, "ev-wire-attributions"))) == 3 * SAYINGS
+
+
+def test_a_column_lists_a_few_other_articles_and_says_how_many_more() -> None:
+    story = pages()["stories/counts.md"]
+    column = re.search(r'<section class="outlet-column".*?</section>', story)
+    assert column
+    assert column.group(0).count("<li>") == COLUMN_OTHERS + 1
+    assert f'and {12 - 1 - COLUMN_OTHERS} more, under <a href="#articles">Articles</a>' in column.group(0)
+    assert "{ #articles }" in story
