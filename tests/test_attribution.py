@@ -247,6 +247,10 @@ CONSTRUCTIONS = [
      "“We owe it to the fishermen.”"),
     ("The mayor retweeted a photo of the flooded harbour.", "retweeted", "The mayor",
      "a photo of the flooded harbour"),
+    ("The mayor spoke openly on Monday about the new toll.", "spoke openly on Monday about",
+     "The mayor", "the new toll"),
+    ("The mayor was quick to point out that the harbour had reopened.", "point out", "The mayor",
+     "that the harbour had reopened"),
 ]
 
 

@@ -34,8 +34,10 @@ ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "reassure", "remind", "
 ASPECTUAL = frozenset({"continue", "begin", "start"})
 # Heads that assert the infinitive under them ("continued to insist", "went on to say", "tend to favour",
 # "are more likely to say"): aspectual and raising predicates (Perlmutter 1970; Quirk et al. 1985, 16.38);
-# "use" as instrument or past habit ("used an expletive to describe", "used to support") reports the act too.
-ASSERTING_HEADS = frozenset({*ASPECTUAL, "go", "tend", "likely", "unlikely", "keep", "use"})
+# "use" as instrument or past habit ("used an expletive to describe", "used to support") and implicatives,
+# which entail their complement ("was quick to point out", "managed to say"; Karttunen 1971), report it too.
+ASSERTING_HEADS = frozenset({*ASPECTUAL, "go", "tend", "likely", "unlikely", "keep", "use",
+                             "quick", "manage", "bother", "hasten", "dare"})
 
 
 # Objects that make a verb of finding an idiom of situation or means: "found himself in trouble", "found a
@@ -189,9 +191,10 @@ def cue_extent(verb: Token, lexicon: CueLexicon) -> tuple[int, int, AttributionT
     """The cue's character range: the verb plus a particle or preposition that forms a phrasal cue."""
     for child in verb.rights:
         key = (verb.lemma_.lower(), child.lower_)
-        # an object pronoun only in the idiom "put it" (PARC 3.0), read as a particle
-        if (child.dep_ in ("prt", "prep") or (child.dep_, child.lower_) == ("dobj", "it")) and key in lexicon.phrasal \
-                and child.i <= verb.i + 2:
+        # "put it" (PARC 3.0) read as a particle, the "back" of "shot back" as an adverb; the "about" of a topic
+        # across adverbials ("spoke at the White House on Tuesday about rights"; Levin 1993, 37.5 talk verbs)
+        near = child.dep_ in ("prt", "prep", "advmod") or (child.dep_, child.lower_) == ("dobj", "it")
+        if key in lexicon.phrasal and ((near and child.i <= verb.i + 2) or (child.dep_, child.lower_) == ("prep", "about")):
             return verb.idx, child.idx + len(child), lexicon.phrasal[key]
     return verb.idx, verb.idx + len(verb), None
 
