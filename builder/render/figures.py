@@ -26,7 +26,6 @@ DASH = "–"
 # the largest part of a mkdocs build). Past this many spans the list links each event instead, with its count,
 # to the same list on the event page, where every span is linked: two clicks from a figure to its words.
 STORY_SPANS_LISTED = 50
-MENTIONS_PER_SOURCE = 3  # the mentions linked for each source in a source list past STORY_SPANS_LISTED
 
 
 # Sections left out of the search index: article texts (searchable through their titles, listed on the
@@ -132,10 +131,9 @@ def evidence_section(page: str, site: SiteIndex, figures: OutletFigures, by_even
 
     def kind_entry(kind: SourceKind) -> str:
         found = figures.sources_of(kind)
-        mentions = sum(len(s.mentions) for s in found)
-        limit = MENTIONS_PER_SOURCE if by_event and mentions > STORY_SPANS_LISTED else None
+        brief = by_event and sum(len(s.mentions) for s in found) > STORY_SPANS_LISTED
         return entry(f"sources-{kind.value}", f"{KIND_LABELS[kind]} ({len(found)})",
-                     source_list(page, site, found, limit))
+                     source_list(page, site, found, brief))
 
     named = [kind_entry(k) for k in SourceKind if k.is_named]
     unnamed = [kind_entry(k) for k in SourceKind if not k.is_named]
@@ -163,16 +161,19 @@ def evidence_section(page: str, site: SiteIndex, figures: OutletFigures, by_even
     return heading + "\n" + html.items(entries, "evidence") + "\n"
 
 
-def source_list(page: str, site: SiteIndex, cited: Sequence[CitedSource], limit: int | None = None) -> str:
-    """"Name (link to each mention, …)" for each source, as HTML; with `limit`, that many mentions linked and
-    the number of the others (a source counts once, and one mention shows where it was cited)."""
+def source_list(page: str, site: SiteIndex, cited: Sequence[CitedSource], brief: bool = False) -> str:
+    """"Name (link to each mention, …)" for each source, as HTML; `brief`: the name linked to its first
+    mention, and the number of mentions (a source counts once, and one mention shows where it was cited)."""
     if not cited:
         return "none"
 
     def mentions(source: CitedSource) -> str:
-        shown = source.mentions[:limit] if limit is not None else source.mentions
-        links = ", ".join(html.a(site.article_link(page, m.article_id, m.anchor), html.short(m.text, 40)) for m in shown)
-        rest = len(source.mentions) - len(shown)
-        return links + (f" and {rest} more" if rest else "")
+        return ", ".join(html.a(site.article_link(page, m.article_id, m.anchor), html.short(m.text, 40))
+                         for m in source.mentions)
 
-    return " · ".join(f"{html.text(s.name)} ({mentions(s)})" for s in cited)
+    def first(source: CitedSource) -> str:
+        where = source.mentions[0]
+        name = html.a(site.article_link(page, where.article_id, where.anchor), html.text(source.name))
+        return name + (f" ({len(source.mentions)} mentions)" if len(source.mentions) > 1 else "")
+
+    return " · ".join(first(s) if brief else f"{html.text(s.name)} ({mentions(s)})" for s in cited)
