@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import pytest
+
 from builder.models import (
     AnalysedArticle,
     Article,
@@ -23,7 +25,7 @@ from builder.models import (
     Story,
     TextAnalysis,
 )
-from builder.render import RenderContext, render_site
+from builder.render import RenderContext, figures, render_site
 from builder.render.figures import STORY_SPANS_LISTED
 from builder.render.story_view import COLUMN_OTHERS
 
@@ -69,6 +71,13 @@ def test_a_long_list_on_a_story_page_links_each_events_list_with_its_count() -> 
     for event, count in links:  # the event page lists every span the story page counted for it
         spans = evidence_item(site[f"events/{event}.md"], "ev-wire-attributions")
         assert len(re.findall(r"#a\d+-cue", spans)) == int(count)
+
+
+def test_a_long_article_list_on_a_story_page_links_each_events_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(figures, "STORY_SPANS_LISTED", 10)  # 12 articles
+    entry = evidence_item(pages()["stories/counts.md"], "ev-wire-articles")
+    assert entry.startswith("<strong>Articles (12):</strong> 12 in 4 events:")
+    assert len(re.findall(r'events/[\w-]+\.html#ev-wire-articles">[^<]*</a> \(3\)', entry)) == 4
 
 
 def test_a_long_source_list_links_each_source_once_with_its_number_of_mentions() -> None:

@@ -105,18 +105,18 @@ def evidence_links(page: str, site: SiteIndex, evidence: Sequence[Evidence], by_
     if not evidence:
         return "none"
     if by_event and len(evidence) > STORY_SPANS_LISTED:
-        return event_links(page, site, evidence, by_event)
+        return event_links(page, site, [e.article_id for e in evidence], by_event)
     return " · ".join(html.a(site.article_link(page, e.article_id, e.anchor), html.short(e.text) or DASH)
                       for e in evidence)
 
 
-def event_links(page: str, site: SiteIndex, evidence: Sequence[Evidence], list_anchor: str) -> str:
-    """"in 3 events: Title (12) · …", each linking to the list `list_anchor` on the event page; in the order
-    the events' spans first come."""
-    counts = Counter(site.event_of_article[e.article_id] for e in evidence)
+def event_links(page: str, site: SiteIndex, article_ids: Sequence[str], list_anchor: str) -> str:
+    """"12 in 3 events: Title (5) · …" for items found in `article_ids` (one id per item), each event linking
+    to the list `list_anchor` on its page; in the order the events' items first come."""
+    counts = Counter(site.event_of_article[article_id] for article_id in article_ids)
     links = [html.page_link(page, site.event_paths[event], html.short(site.events[event].title), list_anchor)
              + f" ({count})" for event, count in counts.items()]
-    return f"{len(evidence)} in {len(counts)} {'event' if len(counts) == 1 else 'events'}: " + " · ".join(links)
+    return f"{len(article_ids)} in {len(counts)} {'event' if len(counts) == 1 else 'events'}: " + " · ".join(links)
 
 
 def evidence_section(page: str, site: SiteIndex, figures: OutletFigures, by_event: bool = False) -> str:
@@ -143,8 +143,10 @@ def evidence_section(page: str, site: SiteIndex, figures: OutletFigures, by_even
                   anchor(figures, "named")),
         html.item(f"<strong>Unnamed ({count - len(figures.named)} of {count}):</strong>" + html.items(unnamed)),
     ])
-    articles = " · ".join(html.a(site.article_link(page, a), html.short(site.articles[a].article.title))
-                          for a in figures.article_ids)
+    articles = (event_links(page, site, figures.article_ids, anchor(figures, "articles"))
+                if by_event and len(figures.article_ids) > STORY_SPANS_LISTED else
+                " · ".join(html.a(site.article_link(page, a), html.short(site.articles[a].article.title))
+                           for a in figures.article_ids))
     entries = [
         entry("articles", f"Articles ({len(figures.article_ids)})", articles),
         entry("attributions", f"Attributions ({len(figures.attributions)})", spans("attributions", figures.attributions)),
