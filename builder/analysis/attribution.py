@@ -159,9 +159,12 @@ def _outermost(text: str, candidates: list[Candidate], quotes: tuple[tuple[int, 
     someone's belief ("she thinks he said ...") is still reported speech."""
     indirect = [c for c in candidates if c.content is not None and style_of(c.content, quotes) != QuoteStyle.DIRECT]
     hosts = [c for c in indirect if not _adverbial(text, c)]
+    voiced = {c.cue: host for c in candidates if (host := _coordinated(c, hosts)) is not None}
+    candidates = [Candidate(c.cue, voiced[c.cue].source, c.content, c.type, c.via) if c.cue in voiced else c
+                  for c in candidates]
 
     def nested(candidate: Candidate) -> bool:
-        if _own_report(candidate):
+        if _own_report(candidate) or candidate.cue in voiced:
             return False
         if candidate.type in STATES and any(_reports(host, candidate) for host in indirect):
             return True
@@ -189,6 +192,22 @@ def _own_report(candidate: Candidate) -> bool:
     verb = words[0] if words is not None and len(words) else None
     return (verb is not None and verb.lemma_ == "say" and verb.dep_ in ("relcl", "conj")
             and any(c.dep_ == "nsubj" for c in verb.children))
+
+
+def _coordinated(candidate: Candidate, hosts: list[Candidate]) -> Candidate | None:
+    """ "X said Y had failed and called on Z to ...": a reporting verb without a subject of its own, coordinated
+    with a verb of a reported clause, is mostly the reporter's next act, the parser having hung the conjunct
+    on the nearer verb; it speaks with the reporter's voice, not the reported clause's subject."""
+    if candidate.type not in SAYINGS or candidate.source is None:
+        return None
+    words = candidate.source.doc.char_span(*candidate.cue, alignment_mode="expand")
+    verb = words[0] if words is not None and len(words) else None
+    if verb is None or verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return next((host for host in hosts if host.type in SAYINGS and host.source is not None
+                 and host.content is not None and host.cue != candidate.cue
+                 and host.content[0] <= verb.head.idx < host.content[1]
+                 and host.content[0] <= candidate.cue[0] < host.content[1]), None)
 
 
 def _absorbing(host: Candidate, inner: list[Candidate]) -> Candidate:
