@@ -119,3 +119,19 @@ def test_rebuilt_site_changes_only_the_files_whose_bytes_changed(tmp_path: Path,
     touched = {p.relative_to(root / "site").as_posix() for p in files if p.stat().st_mtime_ns != files[p]}
     assert "reference/cli.html" not in touched and "search/search_index.json" in touched
     assert any(p.startswith("articles/southfront/") for p in touched)
+
+
+def test_a_fresh_clone_given_the_cached_site_keeps_its_parts(tmp_path: Path, analyser: Analyser) -> None:
+    """What the Pages workflow caches between runs: site/ and .cache/site-parts.json, nothing else. A clone
+    that renders docs/ anew from data/ gets the same pages, so mkdocs runs on the core part alone."""
+    first = make_project(tmp_path / "first")
+    built = build(first, analyser, site_part_mb=0.001)
+    clone = make_project(tmp_path / "clone")
+    shutil.copytree(first / "site", clone / "site")
+    (clone / ".cache").mkdir()
+    shutil.copyfile(first / ".cache" / "site-parts.json", clone / ".cache" / "site-parts.json")
+    again = build(clone, analyser, site_part_mb=0.001)
+    assert built.site is not None and again.site is not None
+    assert again.pages.written == built.pages.written  # every page rendered: no render manifest came along
+    assert again.site.parts > 3 and again.site.kept == again.site.parts - 1
+    assert snapshot(clone / "site") == snapshot(first / "site")
