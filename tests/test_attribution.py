@@ -251,6 +251,9 @@ CONSTRUCTIONS = [
      "The mayor", "the new toll"),
     ("The mayor was quick to point out that the harbour had reopened.", "point out", "The mayor",
      "that the harbour had reopened"),
+    # documents cited are the citer's evidence, not someone whose words the citer passes on
+    ("The mayor defended the budget, citing internal audits from the harbour board.", "citing", "The mayor",
+     "internal audits from the harbour board"),
     # the conjunct hung on the reported clause's verb is the reporter's next act
     ("The mayor said the council had failed the fishermen and called on the governor to step in.", "called on",
      "The mayor", "to step in"),

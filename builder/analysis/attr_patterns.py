@@ -37,9 +37,11 @@ def find_candidates(doc: Doc, text: str, quotes: tuple[tuple[int, int], ...], le
 
 
 def _source_like(token: Token, roles: Mapping[str, str]) -> bool:
-    """Whether a cited object can be a source ("citing Klintsevich", "citing a report") rather than a
-    reason ("citing the strategic importance of ...")."""
-    return token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or token.lemma_.lower() in roles
+    """Whether a cited object is someone whose words the citer passes on ("citing Klintsevich", "citing a
+    senior official"), rather than evidence the citer puts forward as its own argument ("citing internal
+    documents", "citing the strategic importance of ...", "citing statistics")."""
+    return token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or roles.get(
+        token.lemma_.lower(), "document") != "document"
 
 
 def _object(verb: Token) -> Token | None:
