@@ -254,6 +254,8 @@ CONSTRUCTIONS = [
     # documents cited are the citer's evidence, not someone whose words the citer passes on
     ("The mayor defended the budget, citing internal audits from the harbour board.", "citing", "The mayor",
      "internal audits from the harbour board"),
+    # a participle describing an occasion of speaking reports the speaker's words, not the occasion's
+    ("The mayor spent much of her speech praising the fishermen.", "praising", "The mayor", "the fishermen"),
     # the conjunct hung on the reported clause's verb is the reporter's next act
     ("The mayor said the council had failed the fishermen and called on the governor to step in.", "called on",
      "The mayor", "to step in"),

@@ -16,17 +16,10 @@ from builder.models import AttributionType
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 COMPLEMENTS = frozenset({"ccomp", "xcomp"})
-# Participial or coordinated cues take the subject of the verb they hang from ("..., saying", "said and added").
-INHERITS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp"})
 VIEW_NOUNS = frozenset({"view", "opinion", "words", "estimation", "judgment", "judgement", "mind", "eyes"})
 RELATIVE = frozenset({"who", "that", "which", "whom"})
 
 
-# Verbs whose passive participle makes the main subject the one addressed ("Asked about X, he said").
-QUESTIONED = frozenset({"ask", "press", "question", "quiz", "tell"})
-# Messages whose content is their sender's words ("put out a statement saying ...").
-MESSAGES = frozenset({"statement", "letter", "speech", "resolution", "ad", "advertisement", "notice", "email",
-                      "memo", "tweet", "post", "video", "message", "release", "op-ed", "column", "note"})
 # Verbs whose personal object is the addressee, not the message (Levin 37.2 tell, 37.9 advise).
 ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "reassure", "remind", "warn", "brief", "notify", "advise",
                              "ask", "urge", "thank", "caution", "email", "text"})
@@ -115,69 +108,6 @@ def subtree_chars(token: Token, skip: Token | None = None) -> tuple[int, int] | 
     while j > i and ((doc[j].is_punct and doc[j].text not in "\"”’'") or doc[j].is_space):
         j -= 1
     return doc[i].idx, doc[j].idx + len(doc[j])
-
-
-def subject_of(verb: Token) -> Token | None:
-    """Who does the reporting: the subject or passive agent, climbing through participles ("..., saying",
-    "by saying") and coordination. A passive subject is not the speaker ("he was asked", "is expected")."""
-    for _ in range(5):
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        if agent is not None:
-            return next((c for c in agent.children if c.dep_ == "pobj"), None)
-        if verb.tag_ in ("VBN", "VBD") and verb.dep_ == "advcl" and verb.lemma_.lower() in QUESTIONED and not any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-            # "Asked about X, he said", "when asked": the main subject was asked, not asking (a subjectless
-            # clause is a reduced passive even where the tagger read a past tense)
-            return _by_phrase(verb)
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c.tag_ != "EX"]
-        if subjects:
-            # two subjects: a dateline the parser took for one ("LONDON (Reuters) - Trump said"); the nearer speaks
-            return subjects[-1] if len(subjects) > 1 and subjects[-1].i < verb.i else subjects[0]
-        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
-            return _by_phrase(verb)
-        if verb.dep_ == "acl" and verb.tag_ == "VBG" and _authored(verb.head):
-            verb = verb.head.head  # "X put out a statement saying ...": the author of the message speaks
-            continue
-        if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
-            # "X, who said", "voters saying ...", "a petition calling for ...": the noun described speaks
-            return verb.head if verb.head.pos_ in ("NOUN", "PROPN", "PRON") else None
-        head = verb.head
-        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.pos_ == "VERB":
-            # "X said Y was insane, adding ...": the parser hangs the reporting participle on the reported
-            # clause; its speaker is the one of the reporting verb.
-            head = head.head
-        elif verb.dep_ in ("pcomp", "pobj") and head.pos_ == "ADP":
-            head = head.head
-            # a gerund after a noun or adjective phrase ("stopped short of calling", "has a history of
-            # blaming", "are united in supporting") is done by the subject of the verb that phrase belongs to
-            for _ in range(2):
-                if head.pos_ in ("VERB", "AUX") or head.dep_ not in ("dobj", "acomp", "advmod", "attr"):
-                    break
-                head = head.head
-        elif verb.dep_ == "acomp" and verb.lemma_.lower() in ASSERTING_HEADS:
-            pass  # "voters are more likely to say": the subject of the copula
-        elif verb.dep_ not in INHERITS:
-            return None
-        if head.i == verb.i:
-            return None
-        verb = head
-    return None
-
-
-def _authored(noun: Token) -> bool:
-    """A message its sender puts out ("issued a statement", "gave a speech", "ran ads")."""
-    return noun.lemma_.lower() in MESSAGES and noun.dep_ == "dobj" and noun.head.pos_ == "VERB"
-
-
-def _by_phrase(verb: Token) -> Token | None:
-    """The agent of a passive that the parser left as a plain "by" phrase ("was called a fraud by critics")."""
-    for child in verb.rights:
-        if child.dep_ == "prep" and child.lower_ == "by":
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and (pobj.pos_ in ("PROPN", "PRON") or pobj.ent_type_ in ("PERSON", "ORG", "NORP")
-                                     or pobj.tag_ == "NNS"):
-                return pobj
-    return None
 
 
 def complement_of(verb: Token) -> Token | None:

@@ -12,7 +12,8 @@ from collections.abc import Iterator, Mapping
 
 from spacy.tokens import Doc, Token
 
-from builder.analysis.attr_cues import Candidate, noun_phrase, subject_of, subtree_chars
+from builder.analysis.attr_cues import Candidate, noun_phrase, subtree_chars
+from builder.analysis.attr_subjects import subject_of
 from builder.models import AttributionType
 
 LIGHT_VERBS = frozenset({"make", "offer", "issue", "give", "deliver", "express", "raise", "voice", "take", "level",

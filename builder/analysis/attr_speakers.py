@@ -8,7 +8,8 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from builder.analysis.attr_cues import ADDRESSEE_VERBS, RELATIVE, noun_phrase, subject_of
+from builder.analysis.attr_cues import ADDRESSEE_VERBS, RELATIVE, noun_phrase
+from builder.analysis.attr_subjects import subject_of
 
 
 def mention(token: Token | None, floor: int = 0) -> SpacySpan | None:

@@ -1,0 +1,98 @@
+"""The subject of a reporting verb: who does the reporting, read off the dependency parse, climbing through
+participles, coordination and the nouns a participle describes ("X put out a statement saying", "during a
+speech attacking")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from builder.analysis.attr_cues import ASSERTING_HEADS
+
+# Participial or coordinated cues take the subject of the verb they hang from ("..., saying", "said and added").
+INHERITS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp"})
+# Verbs whose passive participle makes the main subject the one addressed ("Asked about X, he said").
+QUESTIONED = frozenset({"ask", "press", "question", "quiz", "tell"})
+# Messages whose content is their sender's words ("put out a statement saying ...").
+MESSAGES = frozenset({"statement", "letter", "speech", "resolution", "ad", "advertisement", "notice", "email",
+                      "memo", "tweet", "post", "video", "message", "release", "op-ed", "column", "note"})
+# Occasions of speaking: a participle describing one ("during a speech attacking") reports the speaker's words
+# (a document speaks for itself: "ads attacking", "a statement announcing").
+OCCASIONS = frozenset({"speech", "rally", "event", "appearance", "interview", "remarks", "address", "conversation",
+                       "attempt", "point", "turn", "session", "hearing", "visit", "stop"})
+
+
+def subject_of(verb: Token) -> Token | None:
+    """Who does the reporting: the subject or passive agent, climbing through participles ("..., saying",
+    "by saying") and coordination. A passive subject is not the speaker ("he was asked", "is expected")."""
+    for _ in range(5):
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if verb.tag_ in ("VBN", "VBD") and verb.dep_ == "advcl" and verb.lemma_.lower() in QUESTIONED and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            # "Asked about X, he said", "when asked": the main subject was asked, not asking (a subjectless
+            # clause is a reduced passive even where the tagger read a past tense)
+            return _by_phrase(verb)
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c.tag_ != "EX"]
+        if subjects:
+            # two subjects: a dateline the parser took for one ("LONDON (Reuters) - Trump said"); the nearer speaks
+            return subjects[-1] if len(subjects) > 1 and subjects[-1].i < verb.i else subjects[0]
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            return _by_phrase(verb)
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and _authored(verb.head):
+            verb = verb.head.head  # "X put out a statement saying ...": the author of the message speaks
+            continue
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in OCCASIONS:
+            # "during a speech attacking", "opened a rally blasting": the one speaking on that occasion
+            verb = _clause_verb(verb.head)
+            continue
+        if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+            # "X, who said", "voters saying ...", "a petition calling for ...": the noun described speaks
+            return verb.head if verb.head.pos_ in ("NOUN", "PROPN", "PRON") else None
+        head = verb.head
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.pos_ == "VERB":
+            # "X said Y was insane, adding ...": the parser hangs the reporting participle on the reported
+            # clause; its speaker is the one of the reporting verb.
+            head = head.head
+        elif verb.dep_ in ("pcomp", "pobj") and head.pos_ == "ADP":
+            head = head.head
+            # a gerund after a noun or adjective phrase ("stopped short of calling", "has a history of
+            # blaming", "are united in supporting") is done by the subject of the verb that phrase belongs to
+            for _ in range(2):
+                if head.pos_ in ("VERB", "AUX") or head.dep_ not in ("dobj", "acomp", "advmod", "attr"):
+                    break
+                head = head.head
+        elif verb.dep_ == "acomp" and verb.lemma_.lower() in ASSERTING_HEADS:
+            pass  # "voters are more likely to say": the subject of the copula
+        elif verb.dep_ not in INHERITS:
+            return None
+        if head.i == verb.i:
+            return None
+        verb = head
+    return None
+
+
+def _clause_verb(noun: Token) -> Token:
+    """The verb of the clause a noun phrase belongs to ("spent much of his speech", "during a speech")."""
+    head = noun.head
+    for _ in range(3):
+        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+            break
+        head = head.head
+    return head
+
+
+def _authored(noun: Token) -> bool:
+    """A message its sender puts out ("issued a statement", "gave a speech", "ran ads")."""
+    return noun.lemma_.lower() in MESSAGES and noun.dep_ == "dobj" and noun.head.pos_ == "VERB"
+
+
+def _by_phrase(verb: Token) -> Token | None:
+    """The agent of a passive that the parser left as a plain "by" phrase ("was called a fraud by critics")."""
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and (pobj.pos_ in ("PROPN", "PRON") or pobj.ent_type_ in ("PERSON", "ORG", "NORP")
+                                     or pobj.tag_ == "NNS"):
+                return pobj
+    return None
