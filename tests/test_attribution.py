@@ -256,6 +256,9 @@ CONSTRUCTIONS = [
      "internal audits from the harbour board"),
     # a participle describing an occasion of speaking reports the speaker's words, not the occasion's
     ("The mayor spent much of her speech praising the fishermen.", "praising", "The mayor", "the fishermen"),
+    ("Despite criticising the harbour plan, the mayor voted for it.", "criticising", "the mayor", "the harbour plan"),
+    ("The mayor was suspended after slamming the council for the delay.", "slamming", "The mayor",
+     "the council for the delay"),
     # the conjunct hung on the reported clause's verb is the reporter's next act
     ("The mayor said the council had failed the fishermen and called on the governor to step in.", "called on",
      "The mayor", "to step in"),

@@ -24,6 +24,7 @@ OCCASIONS = frozenset({"speech", "rally", "event", "appearance", "interview", "r
 def subject_of(verb: Token) -> Token | None:
     """Who does the reporting: the subject or passive agent, climbing through participles ("..., saying",
     "by saying") and coordination. A passive subject is not the speaker ("he was asked", "is expected")."""
+    gerund = False
     for _ in range(5):
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:
@@ -38,7 +39,7 @@ def subject_of(verb: Token) -> Token | None:
             # two subjects: a dateline the parser took for one ("LONDON (Reuters) - Trump said"); the nearer speaks
             return subjects[-1] if len(subjects) > 1 and subjects[-1].i < verb.i else subjects[0]
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
-            return _by_phrase(verb)
+            return _passive_subject(verb, gerund)
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and _authored(verb.head):
             verb = verb.head.head  # "X put out a statement saying ...": the author of the message speaks
             continue
@@ -54,7 +55,7 @@ def subject_of(verb: Token) -> Token | None:
             # "X said Y was insane, adding ...": the parser hangs the reporting participle on the reported
             # clause; its speaker is the one of the reporting verb.
             head = head.head
-        elif verb.dep_ in ("pcomp", "pobj") and head.pos_ == "ADP":
+        elif verb.dep_ in ("pcomp", "pobj") and head.pos_ in ("ADP", "SCONJ"):  # "Despite/Since/Upon saying"
             head = head.head
             # a gerund after a noun or adjective phrase ("stopped short of calling", "has a history of
             # blaming", "are united in supporting") is done by the subject of the verb that phrase belongs to
@@ -68,8 +69,19 @@ def subject_of(verb: Token) -> Token | None:
             return None
         if head.i == verb.i:
             return None
+        gerund = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "pcomp")
         verb = head
     return None
+
+
+def _passive_subject(verb: Token, gerund: bool) -> Token | None:
+    """The agent of a passive; but a gerund hung on a passive clause is done by its surface subject ("she
+    was suspended after slamming ...", "a lawsuit was filed challenging ..."; Quirk et al. 1985, 15.59)."""
+    if gerund:
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is not None:
+            return subject
+    return _by_phrase(verb)
 
 
 def _clause_verb(noun: Token) -> Token:
