@@ -15,7 +15,7 @@ from builder.errors import ConfigError, ContractError
 from builder.grouping import Assignment, Background, GroupingConfig, GroupingDoc, group_documents
 from builder.grouping.agglomerate import Graph, Linkage, agglomerate
 from builder.grouping.blocking import Blocking, Pairs, candidate_pairs
-from builder.grouping.cluster import Views, similarities
+from builder.grouping.cluster import Views, pair_dots, similarities
 from builder.grouping.features import stem
 from builder.grouping.stories import StoryLinkage, link_events
 
@@ -248,6 +248,20 @@ def test_a_group_loose_on_the_check_view_is_never_vetoed(check_least: float, clu
     linkage = Linkage(floor=0.1, ratio=0.7, prior=0.25, strength=3.0, check_ratio=0.3, check_least=check_least)
     labels = agglomerate(_with_check(0.0), linkage, start=[0, 0, 0, 1, 1, 1])
     assert len(set(labels)) == clusters
+
+
+@pytest.mark.parametrize(("lead_words", "alike"), [(0.0, False), (0.5, True)])
+def test_title_words_count_for_events_by_the_lead_weight(background: Background, lead_words: float,
+                                                         alike: bool) -> None:
+    """Two articles alike in their titles only: their event words meet through the titles unless the lead
+    weight is 0; their story words always do."""
+    config = GroupingConfig(event_lead_words=lead_words)
+    docs = [GroupingDoc("a", "Avalanche buries glacier hut", "Rescuers dug through snow near the summit."),
+            GroupingDoc("b", "Avalanche buries glacier hut", "Helicopters flew climbers to hospital in town.")]
+    views = Views.of(docs, background, config)
+    pair = Pairs(np.array([0]), np.array([1]))
+    assert (pair_dots(views.words, pair)[0] > 0) == alike
+    assert pair_dots(views.story_words, pair)[0] > 0
 
 
 def test_agglomerate_starts_from_given_clusters() -> None:

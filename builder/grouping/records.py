@@ -35,6 +35,10 @@ class GroupingConfig:
     max_chars: int = 3000  # the lead carries the happening; long tails drift into background
     lead_chars: int = 300  # the title and the opening sentence(s) within this many characters name the event
     title_weight: float = 1.0  # so their words count once more than the body alone would
+    # but the words (not names) of the title and lead count only half again for events: the lead states what
+    # kind of thing happened, which similar happenings share, while its names say which one it was. ECB+ dev
+    # event F1 0.9688 from 0.4 to 0.65, 0.9644 at 0.25, 0.75 and 1 (names at 0.5 as well: 0.9626)
+    event_lead_words: float = 0.5
     story_names_share: float = 0.2  # share of the story similarity that comes from names
     event_names_share: float = 0.4  # share of the event similarity from names (who, where)
     event_numbers_share: float = 0.2  # and from numbers (how many, when)
