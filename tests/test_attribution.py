@@ -96,6 +96,11 @@ def test_the_one_asked_is_no_source_of_the_question(analyser: Analyser, text: st
     assert found.source is None
 
 
+def test_indirect_yes_no_question_is_the_content(analyser: Analyser) -> None:
+    found = by_cue(attributions(analyser, "Asked if the harbour would reopen, the mayor smiled."), "Asked")
+    assert found.source is None and found.content is not None and found.content.text == "if the harbour would reopen"
+
+
 def test_speaker_label_before_colon(analyser: Analyser) -> None:
     found = by_cue(attributions(analyser, "Mayor Lindqvist: We will rebuild the harbour"), ":")
     assert found.source is not None and found.source.span.text == "Mayor Lindqvist"

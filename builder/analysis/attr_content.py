@@ -19,6 +19,7 @@ PREDICATIVE_DEPS = frozenset({"dobj", "oprd", "xcomp", "ccomp", "acomp", "attr"}
 CONTENT_PREPOSITIONS = frozenset({"about", "of", "on", "against", "for", "over", "as", "to", "at", "with", "into",
                                   "toward", "towards", "that", "upon", "from"})
 PREDICATIVE_PREPOSITIONS = frozenset({"as", "of", "for", "to", "with", "from", "against", "about", "into"})
+QUESTIONING = frozenset({"ask", "wonder", "question", "inquire", "query"})
 # The channel of a statement: "said in an interview", "wrote on Twitter".
 MEDIA = frozenset({"twitter", "facebook", "instagram", "television", "tv", "radio", "air", "show", "program",
                    "programme", "website", "blog", "page", "call", "phone", "telephone", "interview", "statement",
@@ -44,7 +45,17 @@ def verb_content(verb: Token, text: str) -> tuple[int, int] | None:
         return _main_clause(verb.head)
     if verb.dep_ == "parataxis" or as_clause:
         return subtree_chars(verb.head, skip=verb)
-    return _object_content(verb) or _for_clause(verb) or _passive_subject(verb)
+    return _object_content(verb) or _for_clause(verb) or _question(verb) or _passive_subject(verb)
+
+
+def _question(verb: Token) -> tuple[int, int] | None:
+    """ "Asked if he was ever bullied", "wondered whether ...": the indirect yes-no question the parser hung on a
+    verb of asking as an adverbial clause (Quirk et al. 1985, 15.4)."""
+    if verb.lemma_.lower() not in QUESTIONING:
+        return None
+    clause = next((c for c in verb.rights if c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)), None)
+    return subtree_chars(clause) if clause is not None else None
 
 
 def _for_clause(verb: Token) -> tuple[int, int] | None:
