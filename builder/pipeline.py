@@ -78,8 +78,9 @@ def run(config: Config, progress: IO[str] | None = None) -> BuildReport:
             clock.lap("load model")
             analysed = analyse(ingested.articles, analyser, cache, warnings, notes, progress)
             clock.lap("analyse")
-        finally:
-            grouping.cancel()  # a no-op unless analysis failed while grouping was still running
+        except BaseException:
+            grouping.cancel()  # the build stops here: so does grouping
+            raise
         events, stories = grouping.result()
         clock.lap("wait for grouping" if grouping.process else "group")
         corpus = Corpus(ingested.outlets, analysed, events, stories)

@@ -5,12 +5,20 @@ from __future__ import annotations
 
 import os
 import signal
+import time
+from collections.abc import Sequence
 from functools import partial
+from pathlib import Path
+from unittest import mock
 
 import pytest
+from project_kit import build, make_project
 
+from builder.analysis import Analyser
 from builder.beside import run_beside
 from builder.errors import ContractError
+from builder.models import Article, Event, Story
+from builder.pipeline import group
 
 
 def squares(count: int) -> dict[int, int]:
@@ -55,3 +63,18 @@ def test_cancel_stops_a_child_still_working() -> None:
     pending.cancel()
     assert pending.process is not None and not pending.process.is_alive()
 
+
+
+def test_a_build_groups_beside_the_analysis_and_waits_for_it(tmp_path: Path, analyser: Analyser) -> None:
+    """Grouping that outlasts the analysis is waited for, not stopped and done again in the build's process."""
+    build_process = os.getpid()
+
+    def slow_group(articles: Sequence[Article]) -> tuple[tuple[Event, ...], tuple[Story, ...]]:
+        if os.getpid() == build_process:
+            raise AssertionError("grouped in the build's process")
+        time.sleep(2)  # longer than analysing the seeds with the loaded model
+        return group(articles)
+
+    with mock.patch("builder.pipeline.group", slow_group):
+        report = build(make_project(tmp_path / "project"), analyser, mkdocs=False)
+    assert report.stories == 1 and [stage for stage, _ in report.timings][2:4] == ["analyse", "wait for grouping"]
