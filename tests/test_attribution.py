@@ -264,6 +264,8 @@ CONSTRUCTIONS = [
     ("Despite criticising the harbour plan, the mayor voted for it.", "criticising", "the mayor", "the harbour plan"),
     ("The mayor was suspended after slamming the council for the delay.", "slamming", "The mayor",
      "the council for the delay"),
+    ("The council issued a statement saying the harbour would reopen.", "issued a statement saying", "The council",
+     "the harbour would reopen"),
     # the conjunct hung on the reported clause's verb is the reporter's next act
     ("The mayor said the council had failed the fishermen and called on the governor to step in.", "called on",
      "The mayor", "to step in"),

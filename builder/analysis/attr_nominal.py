@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping
 
 from spacy.tokens import Doc, Token
 
+from builder.analysis.attr_content import verb_content
 from builder.analysis.attr_cues import Candidate, noun_phrase, subtree_chars
 from builder.analysis.attr_subjects import subject_of
 from builder.models import AttributionType
@@ -49,6 +50,16 @@ def _cue_end(noun: Token) -> int:
     return noun.idx + len(noun)
 
 
+def _message(noun: Token) -> tuple[int, tuple[int, int] | None]:
+    """Cue end and content of a message noun. "issued a statement saying", "issued statements condemning": the
+    participle that tells what the message says is part of the cue (as PARC and PolNeAR mark it), not a report
+    of its own; what it says is the content."""
+    participle = next((c for c in noun.rights if c.dep_ == "acl" and c.tag_ == "VBG" and c.i <= noun.i + 3), None)
+    if participle is None:
+        return _cue_end(noun), _content(noun)
+    return participle.idx + len(participle), verb_content(participle, noun.doc.text)
+
+
 def light_verb_cues(doc: Doc, nouns: Mapping[str, AttributionType]) -> Iterator[Candidate]:
     for verb in doc:
         if verb.lemma_.lower() not in LIGHT_VERBS or verb.pos_ != "VERB" or verb.tag_ == "VB":
@@ -59,8 +70,9 @@ def light_verb_cues(doc: Doc, nouns: Mapping[str, AttributionType]) -> Iterator[
         if verb.lemma_.lower() == "take" and obj.lemma_.lower() in RECEIVED:
             continue  # "took questions from the crowd": the speech of others, received
         subject = subject_of(verb)
-        yield Candidate((verb.idx, _cue_end(obj)), noun_phrase(subject) if subject is not None else None,
-                        _content(obj), nouns[obj.lemma_.lower()])
+        end, content = _message(obj)
+        yield Candidate((verb.idx, end), noun_phrase(subject) if subject is not None else None, content,
+                        nouns[obj.lemma_.lower()])
 
 
 # "made (it) clear that ...": a light verb with a predicate of manifestness states the clause (PARC 3.0 cues).

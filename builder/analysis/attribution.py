@@ -262,11 +262,14 @@ def _clipped(text: str, candidate: Candidate) -> Candidate:
 
 
 def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
-    """One attribution per cue position (a cue found by two finders keeps the first)."""
+    """One attribution per cue position (a cue found by two finders keeps the first); a cue inside another
+    is part of it ("issued a statement saying")."""
     seen: set[int] = set()
     kept = []
+    spans = [c.cue for c in candidates]
     for candidate in sorted(candidates, key=lambda c: c.cue):
-        if candidate.cue[0] in seen:
+        start, end = candidate.cue
+        if start in seen or any(s < start and end <= e for s, e in spans):
             continue
         seen.add(candidate.cue[0])
         kept.append(candidate)
