@@ -266,6 +266,8 @@ CONSTRUCTIONS = [
      "the council for the delay"),
     ("The council issued a statement saying the harbour would reopen.", "issued a statement saying", "The council",
      "the harbour would reopen"),
+    ("The mayor went on to say that the harbour would reopen.", "went on to say", "The mayor",
+     "that the harbour would reopen"),
     # the conjunct hung on the reported clause's verb is the reporter's next act
     ("The mayor said the council had failed the fishermen and called on the governor to step in.", "called on",
      "The mayor", "to step in"),

@@ -29,6 +29,10 @@ MEDIA = frozenset({"twitter", "facebook", "instagram", "television", "tv", "radi
 
 def verb_content(verb: Token, text: str) -> tuple[int, int] | None:
     """`text` is `verb.doc.text`, passed in: spaCy rebuilds it from every token on each access."""
+    if verb.lemma_ == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children):
+        act = next((c for c in verb.rights if c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB"), None)
+        if act is not None:  # "went on to say that ...": what the act says
+            return verb_content(act, text)
     colon = _after_colon(verb, text)
     if colon is not None:
         return colon

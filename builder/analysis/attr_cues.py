@@ -125,7 +125,10 @@ def cue_extent(verb: Token, lexicon: CueLexicon) -> tuple[int, int, AttributionT
         # across adverbials ("spoke at the White House on Tuesday about rights"; Levin 1993, 37.5 talk verbs)
         near = child.dep_ in ("prt", "prep", "advmod") or (child.dep_, child.lower_) == ("dobj", "it")
         if key in lexicon.phrasal and ((near and child.i <= verb.i + 2) or (child.dep_, child.lower_) == ("prep", "about")):
-            return verb.idx, child.idx + len(child), lexicon.phrasal[key]
+            # "went on to say": the act it goes on to is part of the cue
+            act = next((c for c in verb.rights if c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB"), None) \
+                if key == ("go", "on") else None
+            return verb.idx, (act or child).idx + len(act or child), lexicon.phrasal[key]
     return verb.idx, verb.idx + len(verb), None
 
 
