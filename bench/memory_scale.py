@@ -7,7 +7,8 @@ its analysis cache holds every article. The build's own steps then run in this p
 runs them (ingest, analysis from the cache, grouping, pages written into a staging area; no mkdocs, which runs
 as a process of its own), except that after the analysis every article is repeated `--times` times: new ids,
 a copy of its text and of its analysis (separate objects, as N analysed articles would be), dates moved on by
-60 days per copy so that copies make events of their own. Peak resident memory is that of this process.
+60 days per copy so that copies make events of their own. Peak resident memory is that of this process;
+grouping runs in a process of its own, as in a build, and the two are also measured together.
 With --mkdocs the written pages are then built into a site as the build does (builder.site_build: in parts,
 one per core at a time), with the peak resident memory of the largest mkdocs process.
 """
@@ -24,12 +25,14 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from builder.analysis import MODEL, Analyser  # noqa: E402
+from builder.beside import run_beside  # noqa: E402
 from builder.cache import AnalysisCache  # noqa: E402
 from builder.config import Config, load_config  # noqa: E402
 from builder.ingest import ingest  # noqa: E402
@@ -83,8 +86,12 @@ def main() -> int:
     articles = tuple(copies(analysed, args.times))
     del analysed
     print(f"{len(articles)} articles after {args.times} copies; peak so far {peak_gb():.2f} GB", flush=True)
-    events, stories = group([a.article for a in articles])  # here, not beside: this process's peak counts it
-    print(f"{len(events)} events, {len(stories)} stories; peak so far {peak_gb():.2f} GB", flush=True)
+    # beside this process, as the build does (there it starts before the analysis, which it outlasts at 50k)
+    with MemoryWatch() as watch:
+        events, stories = run_beside(partial(group, [a.article for a in articles]), parallel=True).result()
+    print(f"{len(events)} events, {len(stories)} stories, grouped in a process of its own; peak so far of this "
+          f"process {peak_gb():.2f} GB; this process and the grouping one together at most {watch.tree / 2**20:.2f} GB "
+          "(proportional set size: shared pages counted once)", flush=True)
     corpus = Corpus(ingested.outlets, articles, events, stories)
     with tempfile.TemporaryDirectory(prefix="memory-scale-") as tmp:
         copy_site_skeleton(ROOT, Path(tmp))  # mkdocs.yml, the theme folders and the hand-written pages
@@ -121,12 +128,13 @@ def site_figures(project: Path, area: StagingArea, workers: int) -> str:
 
 
 class MemoryWatch(threading.Thread):
-    """Samples, every 0.2 s, the peak resident memory (VmHWM) of every running `mkdocs build`, and the resident
-    memory of this process and those together. Sizes in KB."""
+    """Samples, every 0.2 s, the peak resident memory (VmHWM) of every running `mkdocs build`, the resident
+    memory of this process and those together, and the proportional set size of this process and its children
+    together (`tree`: pages shared after a fork counted once). Sizes in KB."""
 
     def __init__(self) -> None:
         super().__init__(daemon=True)
-        self.largest = self.together = 0
+        self.largest = self.together = self.tree = 0
         self._done = threading.Event()
 
     def __enter__(self) -> MemoryWatch:
@@ -149,6 +157,20 @@ class MemoryWatch(threading.Thread):
                 except OSError:  # not a process, or it ended meanwhile
                     continue
             self.together = max(self.together, total)
+            self.tree = max(self.tree, _tree_pss_kb())
+
+
+def _tree_pss_kb() -> int:
+    """Proportional set size of this process and its children, from /proc/PID/smaps_rollup."""
+    me, total = os.getpid(), 0
+    for process in Path("/proc").iterdir():
+        try:
+            if process.name.isdigit() and (int(process.name) == me or
+                                           int((process / "stat").read_text().rsplit(")", 1)[1].split()[1]) == me):
+                total += _status_kb(process / "smaps_rollup", "Pss:")
+        except (OSError, StopIteration):  # ended meanwhile
+            continue
+    return total
 
 
 def _status_kb(status: Path, field: str) -> int:
