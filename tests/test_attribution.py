@@ -268,6 +268,8 @@ CONSTRUCTIONS = [
      "the harbour would reopen"),
     ("The mayor went on to say that the harbour would reopen.", "went on to say", "The mayor",
      "that the harbour would reopen"),
+    # a present-tense verb the tagger read as a plural noun heading the sentence
+    ("Ortiz claims that the harbour will reopen.", "claims", "Ortiz", "that the harbour will reopen"),
     # the conjunct hung on the reported clause's verb is the reporter's next act
     ("The mayor said the council had failed the fishermen and called on the governor to step in.", "called on",
      "The mayor", "to step in"),

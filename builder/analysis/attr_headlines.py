@@ -104,6 +104,33 @@ def headline_cues(doc: Doc, text: str, verbs: Mapping[str, CueEntry]) -> Iterato
         yield Candidate((token.idx, token.idx + len(token)), source, content, entry.type)
 
 
+# Words after which a plural noun is a verb with its object or clause ("Trump claims that", "Biden trashes Trump").
+CLAUSE_OPENERS = frozenset({"that", "how", "whether", "what", "why"})
+
+
+def misread_verbs(doc: Doc, verbs: Mapping[str, CueEntry]) -> Iterator[Candidate]:
+    """A present-tense reporting verb the tagger read as a plural noun heading the sentence ("Trump charges that
+    ...", "leaked documents show he ...", "Biden trashes Trump"): the words before it are the speaker, those after
+    it what is said. Only where the sentence's head is that noun, so it has no verb of its own."""
+    for token in doc:
+        if token.tag_ != "NNS" or token.dep_ != "ROOT" or token.i == 0 or token.i + 1 >= len(doc):
+            continue
+        lemma = next((f for f in verb_forms(token.text) if f in verbs), None)
+        before, after = token.nbor(-1), token.nbor(1)
+        if lemma is None or verbs[lemma].needs_particle or not (before.pos_ in ("NOUN", "PROPN", "PRON") or before.is_quote):
+            continue
+        if after.tag_ in ("VBN", "VBD") or not (  # "Clinton emails released": a noun and its participle
+                before.pos_ == "PROPN" or after.lower_ in CLAUSE_OPENERS or after.pos_ in ("DET", "PROPN", "PRON")):
+            continue
+        sent = token.sent
+        source = doc[sent.start : token.i]
+        if not len(source) or not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in source):
+            continue
+        last = sent[-1] if not sent[-1].is_punct or len(sent) < 2 else sent[-2]
+        yield Candidate((token.idx, token.idx + len(token)), source, (after.idx, last.idx + len(last)),
+                        verbs[lemma].type)
+
+
 def _speaker_like(head: Token, roles: Mapping[str, str], names: frozenset[str]) -> bool:
     """A name or a role can speak ("Pence:", "Poll:"); a rubric cannot ("Editor's Note:", "The Latest:").
     A lone capitalised word opening a line is often tagged as a common noun ("Trump:", "TAPPER:"): it is a

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from builder.analysis.attr_content import verb_content
 from builder.analysis.attr_cues import VIEW_NOUNS, Candidate, CueLexicon, cue_extent, is_cue_verb, noun_phrase, subtree_chars
 from builder.analysis.attr_documents import document_reads
-from builder.analysis.attr_headlines import headline_cues
+from builder.analysis.attr_headlines import headline_cues, misread_verbs
 from builder.analysis.attr_nominal import copular_cues, light_verb_cues, made_clear, possessed_cues, stance_adjectives
 from builder.analysis.attr_speakers import mention, speaker
 from builder.models import AttributionType
@@ -32,6 +32,7 @@ def find_candidates(doc: Doc, text: str, quotes: tuple[tuple[int, int], ...], le
              *light_verb_cues(doc, lexicon.nouns), *possessed_cues(doc, lexicon.possessed),
              *copular_cues(doc, lexicon.nouns),
              *stance_adjectives(doc, lexicon.adjectives), *made_clear(doc), *headline_cues(doc, text, lexicon.verbs),
+             *misread_verbs(doc, lexicon.verbs),
              *document_reads(doc, text, roles)]
     return sorted(found, key=lambda c: c.cue)
 
