@@ -112,8 +112,9 @@ def misread_verbs(doc: Doc, verbs: Mapping[str, CueEntry]) -> Iterator[Candidate
     """A present-tense reporting verb the tagger read as a plural noun heading the sentence ("Trump charges that
     ...", "leaked documents show he ...", "Biden trashes Trump"): the words before it are the speaker, those after
     it what is said. Only where the sentence's head is that noun, so it has no verb of its own."""
+    plural, root = doc.vocab.strings["NNS"], doc.vocab.strings["ROOT"]  # hashes: a string per token costs more
     for token in doc:
-        if token.tag_ != "NNS" or token.dep_ != "ROOT" or token.i == 0 or token.i + 1 >= len(doc):
+        if token.tag != plural or token.dep != root or token.i == 0 or token.i + 1 >= len(doc):
             continue
         lemma = next((f for f in verb_forms(token.text) if f in verbs), None)
         before, after = token.nbor(-1), token.nbor(1)
