@@ -1,6 +1,6 @@
 """Time and memory of the grouping step on synthetic corpora of 1,000 / 10,000 / 50,000 articles.
 
-    .venv/bin/python bench/grouping_scale.py            # prints the table; output kept in bench/grouping_scale.txt
+    .venv/bin/python bench/grouping_scale.py [--sizes 1000 10000]   # prints the table; output: bench/grouping_scale.txt
 The corpora are made in memory from the texts in ../shared/eval (ECB+, BASIL, PolNeAR; not redistributable,
 never written anywhere): every original is replicated with its sentences shuffled after the lead and some
 dropped, a new id, another outlet, and a date moved by about seven weeks per replica, so a corpus of 50,000
@@ -11,6 +11,7 @@ Wall seconds depend on what else runs on the machine; CPU seconds (time.process_
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import datetime as dt
 import json
@@ -79,6 +80,9 @@ def peak_mb() -> float:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES), metavar="N", help="corpus sizes to time")
+    sizes = parser.parse_args().sizes
     if not EVAL.exists():
         print(f"error: {EVAL} not found: the benchmark builds its corpora from the evaluation texts", file=sys.stderr)
         return 1
@@ -88,7 +92,7 @@ def main() -> int:
     print(f"{'articles':>9} {'seconds':>8} {'cpu s':>8} {'events':>7} {'stories':>8} {'peak MB':>8}")
     walls: list[float] = []
     cpus: list[float] = []
-    for size in SIZES:
+    for size in sizes:
         docs = corpus(base, size)
         began, began_cpu = time.perf_counter(), time.process_time()
         result = group_documents(docs, background=background)
@@ -96,13 +100,15 @@ def main() -> int:
         cpus.append(time.process_time() - began_cpu)
         events, stories = len(set(result.event.values())), len(set(result.story.values()))
         print(f"{size:>9} {walls[-1]:>8.1f} {cpus[-1]:>8.1f} {events:>7} {stories:>8} {peak_mb():>8.0f}", flush=True)
-    print(f"growth exponent (log-log slope over articles): wall {slope(walls):.2f}, cpu {slope(cpus):.2f}")
+    if len(sizes) > 1:
+        print(f"growth exponent (log-log slope over articles): wall {slope(sizes, walls):.2f}, "
+              f"cpu {slope(sizes, cpus):.2f}")
     print(f"load average while measuring (other processes share the {os.cpu_count()} cores): {os.getloadavg()[0]:.1f}")
     return 0
 
 
-def slope(seconds: list[float]) -> float:
-    xs, ys = [math.log(n) for n in SIZES], [math.log(t) for t in seconds]
+def slope(sizes: list[int], seconds: list[float]) -> float:
+    xs, ys = [math.log(n) for n in sizes], [math.log(t) for t in seconds]
     mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
     return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / sum((x - mean_x) ** 2 for x in xs)
 
