@@ -264,15 +264,15 @@ def _clipped(text: str, candidate: Candidate) -> Candidate:
 def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
     """One attribution per cue position (a cue found by two finders keeps the first); a cue inside another
     is part of it ("issued a statement saying")."""
-    seen: set[int] = set()
-    kept = []
-    spans = [c.cue for c in candidates]
-    for candidate in sorted(candidates, key=lambda c: c.cue):
+    kept: list[Candidate] = []
+    group, reach, group_reach = -1, -1, -1  # reach: the furthest end of the cues starting before `group`
+    for candidate in sorted(candidates, key=lambda c: c.cue):  # one pass: sorted, not a pair per two cues
         start, end = candidate.cue
-        if start in seen or any(s < start and end <= e for s, e in spans):
-            continue
-        seen.add(candidate.cue[0])
-        kept.append(candidate)
+        if start != group:
+            group, reach, group_reach = start, max(reach, group_reach), end
+        group_reach = max(group_reach, end)
+        if end > reach and not (kept and kept[-1].cue[0] == start):
+            kept.append(candidate)
     return kept
 
 
