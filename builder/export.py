@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from builder.compare import OutletFigures, attribution_anchor, hedge_anchor, outlet_figures
+from builder.compare import OutletFigures, attribution_anchor, hedge_anchor
 from builder.models import AnalysedArticle, Attribution, SourceKind, Voice
 from builder.render.site import SiteIndex, newest_date
 
@@ -47,9 +47,8 @@ def figure_rows(site: SiteIndex) -> list[dict[str, Any]]:
     """Per story and outlet, then per outlet over all its articles; stories in id order."""
     rows = []
     for story in sorted(site.corpus.stories, key=lambda s: s.id):
-        articles = site.story_articles(story)
-        for outlet in sorted({a.article.outlet for a in articles}):
-            rows.append(figure_row("story", story.id, story.title, outlet_figures(outlet, articles)))
+        for figures in sorted(site.story_comparison(story).outlets, key=lambda f: f.outlet):
+            rows.append(figure_row("story", story.id, story.title, figures))
     for slug in site.outlet_slugs():
         rows.append(figure_row("outlet", slug, site.outlet_name(slug), site.outlet_totals(slug)))
     return rows

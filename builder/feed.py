@@ -12,7 +12,6 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from builder.compare import compare
 from builder.models import Story
 from builder.render.charts import xml
 from builder.render.figures import percent
@@ -38,7 +37,7 @@ def stamp(date: dt.date) -> str:
 def summary(site: SiteIndex, story: Story) -> str:
     articles = site.story_articles(story)
     parts = [f"{site.outlet_name(f.outlet)}: {len(f.sources)} sources, {percent(f.named_share)} named"
-             for f in compare(articles).outlets]
+             for f in site.story_comparison(story).outlets]
     return f"{len(articles)} articles. " + "; ".join(parts)
 
 

@@ -47,7 +47,7 @@ def render_story(site: SiteIndex, story: Story) -> str:
                      + f" ({plural(len(e.article_ids), 'article')})") for e in events
     ) if events else ""
     outlets = sorted({a.article.outlet for a in articles})
-    comparison = compare(articles)
+    comparison = site.story_comparison(story)
     return "\n".join([
         wide(front_matter(story.title, f"How {plural(len(outlets), 'outlet')} covered: {story.title}")),
         f"# {md(story.title)} {{ #title }}\n",
@@ -104,7 +104,7 @@ def render_home(site: SiteIndex, title: str) -> str:
     stories = stories_by_date(site)
     for story in stories:
         articles = site.story_articles(story)
-        comparison = compare(articles)
+        comparison = site.story_comparison(story)
         outlets = ", ".join(site.outlet_link("index.md", o) for o in dict.fromkeys(a.article.outlet for a in articles))
         lines.append(f"### [{md(story.title)}]({site.story_paths[story.id]})\n")
         lines.append(f"{date_text(newest_date(articles))} · {plural(len(articles), 'article')} · "

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from builder.compare import OutletFigures, outlet_figures
+from builder.compare import Comparison, OutletFigures, compare, outlet_figures
 from builder.models import AnalysedArticle, Corpus, Event, Story
 from builder.render import rawhtml
 from builder.render.escape import md
@@ -28,6 +28,8 @@ class SiteIndex:
     bodies: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     # each outlet's figures over all its articles: the home, outlets, outlet and open-data pages all show them
     totals: dict[str, OutletFigures] = field(default_factory=dict, compare=False, repr=False)
+    # each story's comparison: its page, the home page, the feed and the open data all show it (22 MB at 10k)
+    comparisons: dict[str, Comparison] = field(default_factory=dict, compare=False, repr=False)
 
     def body(self, item: AnalysedArticle) -> str:
         found = self.bodies.get(item.article.id)
@@ -39,6 +41,12 @@ class SiteIndex:
         found = self.totals.get(slug)
         if found is None:
             found = self.totals[slug] = outlet_figures(slug, self.corpus.articles)
+        return found
+
+    def story_comparison(self, story: Story) -> Comparison:
+        found = self.comparisons.get(story.id)
+        if found is None:
+            found = self.comparisons[story.id] = compare(self.story_articles(story))
         return found
 
     def outlet_name(self, slug: str) -> str:
