@@ -49,6 +49,13 @@ class Beside(Generic[T]):
             self.process.terminate()
             self.process.join()
 
+    def __enter__(self) -> Beside[T]:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
+        if kind is not None:  # the work that went on beside this one failed: stop this one too
+            self.cancel()
+
 
 def run_beside(work: Callable[[], T], parallel: bool) -> Beside[T]:
     """Start `work` in a forked child when `parallel` and fork is available; else run it now."""

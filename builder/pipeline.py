@@ -71,18 +71,14 @@ def run(config: Config, progress: IO[str] | None = None) -> BuildReport:
         notes: list[str] = [recovered] if recovered else []
         clock.lap("ingest")
         # grouping needs no analysis: it runs in a process of its own while the model loads and analyses
-        grouping = run_beside(partial(group, ingested.articles), parallel=config.workers > 1)
-        try:
+        with run_beside(partial(group, ingested.articles), parallel=config.workers > 1) as grouping:
             analyser = Analyser.load(MODEL, config.workers, config.scheduler)
             cache = AnalysisCache(config.cache_dir, analyser.fingerprint()) if config.cache_dir else None
             clock.lap("load model")
             analysed = analyse(ingested.articles, analyser, cache, warnings, notes, progress)
             clock.lap("analyse")
-        except BaseException:
-            grouping.cancel()  # the build stops here: so does grouping
-            raise
-        events, stories = grouping.result()
-        clock.lap("wait for grouping" if grouping.process else "group")
+            events, stories = grouping.result()
+            clock.lap("wait for grouping" if grouping.process else "group")
         corpus = Corpus(ingested.outlets, analysed, events, stories)
         manifest_path = config.cache_dir.parent / "render-manifest.json" if config.cache_dir else None
         previous = load_render_manifest(manifest_path, config.docs_dir) if manifest_path else None

@@ -58,9 +58,9 @@ def test_a_child_that_dies_without_an_answer_means_the_work_is_done_here() -> No
     assert pending.process is not None and pending.process.exitcode == -signal.SIGKILL
 
 
-def test_cancel_stops_a_child_still_working() -> None:
-    pending = run_beside(lambda: signal.pause(), parallel=True)
-    pending.cancel()
+def test_a_failure_here_stops_the_child_still_working() -> None:
+    with pytest.raises(ContractError), run_beside(lambda: signal.pause(), parallel=True) as pending:
+        refuse()
     assert pending.process is not None and not pending.process.is_alive()
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import operator
 import re
 import unicodedata
 from collections import defaultdict
@@ -72,11 +73,7 @@ def _run_all(work: Sequence[Callable[[], OutletArticles]], workers: int, files: 
     if workers < 2 or len(work) < 2 or files < PARALLEL_FILES or "fork" not in multiprocessing.get_all_start_methods():
         return [job() for job in work]
     with ProcessPoolExecutor(min(workers, len(work)), mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(_call, work))
-
-
-def _call(job: Callable[[], OutletArticles]) -> OutletArticles:
-    return job()
+        return list(pool.map(operator.call, work))
 
 
 def _outlet_articles(config: Config, outlet: Outlet, paths: list[Path]) -> OutletArticles:
