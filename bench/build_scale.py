@@ -183,6 +183,10 @@ def bare_project(dest: Path, pages: int, texts: list[str]) -> Path:
     return dest
 
 
+def markdown_mb(docs: Path) -> float:
+    return sum(page.stat().st_size for page in docs.rglob("*.md")) / 2**20
+
+
 def article_texts(project: Path) -> list[str]:
     """The project's article texts without their front matter, as plain Markdown paragraphs."""
     texts = []
@@ -220,8 +224,9 @@ def mkdocs_figures(project: Path, scratch: Path) -> list[str]:
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 2**20  # the largest child so far: this one
     pages = sum(1 for _ in (project / "docs").rglob("*.md"))
     plain, plain_cpu = timed_run_cpu([mkdocs, "build", "-q"], bare_project(scratch / "bare", pages, []))
-    texts, texts_cpu = timed_run_cpu([mkdocs, "build", "-q"],
-                                     bare_project(scratch / "bare-texts", pages, article_texts(project)))
+    bare_texts = bare_project(scratch / "bare-texts", pages, article_texts(project))
+    texts, texts_cpu = timed_run_cpu([mkdocs, "build", "-q"], bare_texts)
+    site_mb, texts_mb = markdown_mb(project / "docs"), markdown_mb(bare_texts / "docs")
     built = scratch / "site-again"
     index = built / "search" / "search_index.json"
     size = sum(p.stat().st_size for p in built.rglob("*") if p.is_file())
@@ -233,6 +238,8 @@ def mkdocs_figures(project: Path, scratch: Path) -> list[str]:
             f"ratio {site / plain:.2f} wall, {site_cpu / plain_cpu:.2f} CPU",
             f"  bare mkdocs-material, {pages} pages of the articles' texts: {texts:.1f} s wall, {texts_cpu:.1f} s CPU; "
             f"ratio {site / texts:.2f} wall, {site_cpu / texts_cpu:.2f} CPU",
+            f"  Markdown: the generated pages {site_mb:.0f} MB, the articles' texts {texts_mb:.0f} MB; CPU seconds per "
+            f"MB {site_cpu / site_mb:.2f} and {texts_cpu / texts_mb:.2f} (the ratio above is the bytes the pages show)",
             f"site size {size / 2**20:.1f} MB; search index {index.stat().st_size / 2**20:.1f} MB; "
             f"peak memory of mkdocs {peak:.2f} GB (with --mkdocs-only; else the largest process so far)"]
 
