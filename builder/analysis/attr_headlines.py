@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
+import numpy
+from spacy.attrs import DEP, TAG  # type: ignore[import-not-found]  # compiled
 from spacy.tokens import Doc, Token
 
 from builder.analysis.attr_cues import Candidate, CueEntry
@@ -112,9 +114,10 @@ def misread_verbs(doc: Doc, verbs: Mapping[str, CueEntry]) -> Iterator[Candidate
     """A present-tense reporting verb the tagger read as a plural noun heading the sentence ("Trump charges that
     ...", "leaked documents show he ...", "Biden trashes Trump"): the words before it are the speaker, those after
     it what is said. Only where the sentence's head is that noun, so it has no verb of its own."""
-    plural, root = doc.vocab.strings["NNS"], doc.vocab.strings["ROOT"]  # hashes: a string per token costs more
-    for token in doc:
-        if token.tag != plural or token.dep != root or token.i == 0 or token.i + 1 >= len(doc):
+    tags = doc.to_array([TAG, DEP])  # found by array: a Python step per token costs more than the rest
+    rows = numpy.nonzero((tags[:, 0] == doc.vocab.strings["NNS"]) & (tags[:, 1] == doc.vocab.strings["ROOT"]))[0]
+    for token in (doc[int(i)] for i in rows):
+        if token.i == 0 or token.i + 1 >= len(doc):
             continue
         lemma = next((f for f in verb_forms(token.text) if f in verbs), None)
         before, after = token.nbor(-1), token.nbor(1)
