@@ -38,7 +38,7 @@ from builder.config import Config, load_config  # noqa: E402
 from builder.ingest import ingest  # noqa: E402
 from builder.memory import release_freed_memory  # noqa: E402
 from builder.models import AnalysedArticle, Corpus  # noqa: E402
-from builder.pipeline import analyse, group, render_context  # noqa: E402
+from builder.pipeline import BESIDE_MAX_ARTICLES, analyse, group, render_context  # noqa: E402
 from builder.render import iter_site  # noqa: E402
 from builder.serialize import analysis_from, analysis_json  # noqa: E402
 from builder.site_build import build_parts, plan_parts  # noqa: E402
@@ -75,6 +75,7 @@ def main() -> int:
     parser.add_argument("project", type=Path)
     parser.add_argument("--times", type=int, default=5)
     parser.add_argument("--mkdocs", action="store_true", help="then build the site from the pages, in parts")
+    parser.add_argument("--beside", action="store_true", help="group in a process of its own at any size")
     args = parser.parse_args()
     clock = time.perf_counter()
     config = load_config(args.project, run_mkdocs=False)
@@ -86,12 +87,14 @@ def main() -> int:
     articles = tuple(copies(analysed, args.times))
     del analysed
     print(f"{len(articles)} articles after {args.times} copies; peak so far {peak_gb():.2f} GB", flush=True)
-    # beside this process, as the build does (there it starts before the analysis, which it outlasts at 50k)
+    # beside this process or in it, as the build does (pipeline.BESIDE_MAX_ARTICLES; --beside forces the first)
+    beside = args.beside or len(articles) <= BESIDE_MAX_ARTICLES
     with MemoryWatch() as watch:
-        events, stories = run_beside(partial(group, [a.article for a in articles]), parallel=True).result()
-    print(f"{len(events)} events, {len(stories)} stories, grouped in a process of its own; peak so far of this "
-          f"process {peak_gb():.2f} GB; this process and the grouping one together at most {watch.tree / 2**20:.2f} GB "
-          "(proportional set size: shared pages counted once)", flush=True)
+        events, stories = run_beside(partial(group, [a.article for a in articles]), parallel=beside).result()
+    where = "in a process of its own" if beside else "in this process"
+    print(f"{len(events)} events, {len(stories)} stories, grouped {where}; peak so far of this process "
+          f"{peak_gb():.2f} GB; with its children at most {watch.tree / 2**20:.2f} GB (proportional set size: "
+          "shared pages counted once)", flush=True)
     corpus = Corpus(ingested.outlets, articles, events, stories)
     with tempfile.TemporaryDirectory(prefix="memory-scale-") as tmp:
         copy_site_skeleton(ROOT, Path(tmp))  # mkdocs.yml, the theme folders and the hand-written pages

@@ -31,6 +31,10 @@ from builder.swap import StagingArea, commit, recover
 from builder.writer import SiteReport, WriteReport, docs_renames, keep_unchanged_site_files, site_rename, stage_pages
 
 SUPPORTED_LANGUAGES = ("en",)
+# Grouping runs beside the analysis up to this many articles, after it above: the forked grouping process
+# copies the pages of the parent's objects it touches, and at 50,000 articles the two held 2.5 GB together
+# (bench/memory_scale.py), where grouping after the analysis keeps the build under 2 GB.
+BESIDE_MAX_ARTICLES = 20_000
 
 
 @dataclass(frozen=True)
@@ -71,7 +75,8 @@ def run(config: Config, progress: IO[str] | None = None) -> BuildReport:
         notes: list[str] = [recovered] if recovered else []
         clock.lap("ingest")
         # grouping needs no analysis: it runs in a process of its own while the model loads and analyses
-        with run_beside(partial(group, ingested.articles), parallel=config.workers > 1) as grouping:
+        beside = config.workers > 1 and len(ingested.articles) <= BESIDE_MAX_ARTICLES
+        with run_beside(partial(group, ingested.articles), parallel=beside) as grouping:
             analyser = Analyser.load(MODEL, config.workers, config.scheduler)
             cache = AnalysisCache(config.cache_dir, analyser.fingerprint()) if config.cache_dir else None
             clock.lap("load model")

@@ -20,6 +20,7 @@ from numpy.typing import NDArray
 
 Index = NDArray[np.int64]
 Vector = NDArray[np.float64]
+_BLOCK = 1 << 16  # edges read into Python objects at a time
 
 
 @dataclass(frozen=True)
@@ -41,15 +42,24 @@ class Graph:
         return cls(matrix.shape[0], left[keep].astype(np.int64), right[keep].astype(np.int64), weight[keep])
 
     def adjacency(self, labels: Sequence[int], clusters: int, weight: Vector | None = None) -> list[dict[int, float]]:
-        """Summed edge weight (or the given `weight` per edge) between every two clusters (`labels[node]` in
-        0..clusters-1); within a cluster under the key of the cluster itself."""
+        """Summed edge weight (or the given `weight` per edge; None: the number of edges) between every two
+        clusters (`labels[node]` in 0..clusters-1); within a cluster under the key of the cluster itself.
+
+        Memory is what bounds this at 50,000 articles (2.4 million entries per table): keys are the one int
+        object of each cluster number rather than a new one per entry, counts stay small shared ints, and the
+        edges are read a block at a time rather than as whole Python lists."""
         links: list[dict[int, float]] = [{} for _ in range(clusters)]
+        numbers = list(range(clusters))
         label = np.asarray(labels, dtype=np.int64)
-        weight = self.weight if weight is None else weight
-        for a, b, w in zip(label[self.left].tolist(), label[self.right].tolist(), weight.tolist(), strict=True):
-            links[a][b] = links[a].get(b, 0.0) + w
-            if a != b:
-                links[b][a] = links[b].get(a, 0.0) + w
+        for start in range(0, len(self.left), _BLOCK):
+            block = slice(start, start + _BLOCK)
+            lefts = [numbers[a] for a in label[self.left[block]].tolist()]
+            rights = [numbers[b] for b in label[self.right[block]].tolist()]
+            weights = [1] * len(lefts) if weight is None else weight[block].tolist()
+            for a, b, w in zip(lefts, rights, weights, strict=True):
+                links[a][b] = links[a].get(b, 0) + w
+                if a != b:
+                    links[b][a] = links[b].get(a, 0) + w
         return links
 
 
@@ -88,8 +98,8 @@ def agglomerate(graph: Graph, linkage: Linkage, start: Sequence[int] | None = No
     check = None
     if linkage.check_ratio and graph.check is not None:
         check = (_Sums(graph.adjacency(labels, len(numbers), graph.check)),
-                 _Sums(graph.adjacency(labels, len(numbers), np.ones(len(graph.weight)))))
-    state = _State(graph.adjacency(labels, len(numbers)), check, sizes, linkage)
+                 _Sums(graph.adjacency(labels, len(numbers), None)))
+    state = _State(graph.adjacency(labels, len(numbers), graph.weight), check, sizes, linkage)
     while state.merge_best():
         pass
     return [state.root(label) for label in labels]
