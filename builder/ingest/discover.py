@@ -6,15 +6,10 @@ The data directory is only ever read here.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
-import operator
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from functools import partial
 from pathlib import Path
 
 from builder.config import Config
@@ -43,46 +38,22 @@ class _Loaded:
 
 
 def ingest(config: Config) -> IngestResult:
-    """Every article of data/articles/, cleaned, and every problem met on the way. Outlets are cleaned one
-    by one (an outlet's repeated lines are its boilerplate), in worker processes when there are many files."""
     problems: list[InputError] = []
-    folders: dict[str, list[Path]] = defaultdict(list)
-    for path in _article_files(config, problems):
-        folders[path.relative_to(config.articles_dir).parts[0]].append(path)
-    known = {o.slug: o for o in config.outlets}
-    work = [partial(_outlet_articles, config, known.get(slug) or Outlet(slug=slug, name=slug), paths)
-            for slug, paths in sorted(folders.items())]
+    loaded = [item for item in (_load(config, path, problems) for path in _article_files(config, problems)) if item]
+    outlets = _outlets(config, {item.outlet for item in loaded}, problems)
+    by_outlet: dict[str, list[_Loaded]] = defaultdict(list)
+    for item in loaded:
+        by_outlet[item.outlet].append(item)
+    generic = ChromeRules.generic()
     articles: list[Article] = []
-    used: set[str] = set()
-    for slug, (found, loaded, met) in zip(sorted(folders), _run_all(work, config.workers, len(folders)), strict=True):
-        articles.extend(found)
-        problems.extend(met)
-        if loaded:
-            used.add(slug)
-    outlets = _outlets(config, used, problems)
+    english = EnglishCheck.load()
+    for slug, items in sorted(by_outlet.items()):
+        outlet = next(o for o in outlets if o.slug == slug)
+        repeated = repeated_lines(item.doc.body for item in items)
+        rules = (ChromeRules.for_outlet(outlet), generic)
+        articles.extend(_article(config, item, rules, repeated, english, problems) for item in items)
     kept = drop_duplicates(config.data_dir, [a for a in articles if a.text], problems)
     return IngestResult(_unique_ids(kept), outlets, tuple(problems))
-
-
-# Below this many files one process reads them faster than forking workers and sending the articles back.
-PARALLEL_FILES = 500
-OutletArticles = tuple[list[Article], int, list[InputError]]  # articles, files loaded, problems met
-
-
-def _run_all(work: Sequence[Callable[[], OutletArticles]], workers: int, files: int) -> list[OutletArticles]:
-    if workers < 2 or len(work) < 2 or files < PARALLEL_FILES or "fork" not in multiprocessing.get_all_start_methods():
-        return [job() for job in work]
-    with ProcessPoolExecutor(min(workers, len(work)), mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(operator.call, work))
-
-
-def _outlet_articles(config: Config, outlet: Outlet, paths: list[Path]) -> OutletArticles:
-    problems: list[InputError] = []
-    items = [item for item in (_load(config, path, problems) for path in paths) if item]
-    repeated = repeated_lines(item.doc.body for item in items)
-    rules = (ChromeRules.for_outlet(outlet), ChromeRules.generic())
-    english = EnglishCheck.load()
-    return [_article(config, item, rules, repeated, english, problems) for item in items], len(items), problems
 
 
 def _article_files(config: Config, problems: list[InputError]) -> list[Path]:
