@@ -19,8 +19,6 @@ if TYPE_CHECKING:
 
 # below this many texts, starting workers (each loads the model, ~1-2 s) costs more than it saves
 MIN_PARALLEL_TEXTS = 20
-MAX_CHUNK = 32  # texts per task: results stream back as they come, for the progress line
-MIN_CHUNK_CHARS = 2_000  # about one short article: a smaller task costs more to send than to analyse
 
 
 @cache
@@ -47,24 +45,9 @@ def analyse_chunk(model: str, texts: Sequence[str]) -> list[TextAnalysis]:
 
 
 def chunks(texts: Sequence[str], workers: int) -> list[list[str]]:
-    """The texts in order, in chunks that shrink as the work left shrinks (guided scheduling): each takes
-    about a sixth of a worker's share of what is left, so the first are large (few tasks to send) and the
-    last small (no worker is left alone with a long last chunk while the others wait). Sized by characters,
-    since articles differ tenfold in length; at most MAX_CHUNK texts, at least MIN_CHUNK_CHARS."""
-    left = sum(map(len, texts))
-    parts: list[list[str]] = []
-    current: list[str] = []
-    size = target = 0
-    for text in texts:
-        if current and (size >= target or len(current) >= MAX_CHUNK):
-            parts.append(current)
-            left -= size
-            current, size = [], 0
-        if not current:
-            target = max(left // (workers * 6), MIN_CHUNK_CHARS)
-        current.append(text)
-        size += len(text)
-    return [*parts, current] if current else parts
+    """About four chunks per worker, so that a worker with long texts does not hold the others up."""
+    size = max(1, min(32, -(-len(texts) // (workers * 4))))
+    return [list(texts[i:i + size]) for i in range(0, len(texts), size)]
 
 
 def analyse_in_processes(model: str, texts: Sequence[str], workers: int) -> Iterator[TextAnalysis]:
