@@ -1,6 +1,7 @@
 """A story page stays bounded however large the story: past STORY_SPANS_LISTED spans an evidence list links
-each event's list (with its count) instead of every span, a source list links each source's first mention, and
-an outlet's column lists its first few other articles. Every figure still traces to its words, one page on."""
+each event's list (with its count) instead of every span, a source list links each source's first mention, an
+outlet's column lists its first few other articles, and a blindspot list names its first sources. Every figure
+still traces to its words, one page on."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from builder.models import (
 )
 from builder.render import RenderContext, figures, render_site
 from builder.render.figures import STORY_SPANS_LISTED
-from builder.render.story_view import COLUMN_OTHERS
+from builder.render.story_view import BLINDSPOT_NAMES, COLUMN_OTHERS
 
 SAYINGS = 9  # per article: 9 × 12 articles = 108 attributions, over STORY_SPANS_LISTED
 
@@ -99,3 +100,27 @@ def test_a_column_lists_a_few_other_articles_and_says_how_many_more() -> None:
     assert column.group(0).count("<li>") == COLUMN_OTHERS + 1
     assert f'and {12 - 1 - COLUMN_OTHERS} more, under <a href="#articles">Articles</a>' in column.group(0)
     assert "{ #articles }" in story
+
+
+def cited(outlet: str, names: list[str]) -> AnalysedArticle:
+    text = " ".join(f"{name} said the count rose." for name in names)
+    found = []
+    for match in re.finditer(r"(\w+) (said) (the count rose)", text):
+        source = Source(Span.of(text, *match.span(1)), SourceKind.NAMED_PERSON, match.group(1))
+        found.append(Attribution(Span.of(text, *match.span(2)), source, Span.of(text, *match.span(3)),
+                                 QuoteStyle.INDIRECT, AttributionType.SPEECH))
+    item = Article(id=f"{outlet}/a", outlet=outlet, path=f"articles/{outlet}/a.md", title=f"Counts in {outlet}",
+                   text=text, published=dt.date(2020, 1, 1))
+    return AnalysedArticle(item, TextAnalysis(tuple(found), (), Readability(50.0, 10.0, 12.0, 11.0, 10, 1)))
+
+
+def test_a_blindspot_list_names_the_first_sources_and_counts_the_rest() -> None:
+    many = [f"Speaker{chr(65 + n // 26)}{chr(97 + n % 26)}" for n in range(BLINDSPOT_NAMES + 5)]
+    articles = (cited("wire", many), cited("post", ["Alone"]))
+    corpus = Corpus((Outlet("wire", "The Wire"), Outlet("post", "The Post")), articles,
+                    (Event("e", ("post/a", "wire/a"), "Counts"),), (Story("s", ("e",), "Counts"),))
+    story = render_site(corpus, RenderContext(site_name="Test"))["stories/counts.md"]
+    only = re.search(r"<li><strong>Only The Wire:</strong>(.*?)</li>", story)
+    assert only and only.group(1).count("<a ") == BLINDSPOT_NAMES + 1  # the names, and the link to Evidence
+    assert 'and 5 more, under <a href="#evidence">Evidence</a>' in only.group(1)
+    assert "<strong>Only The Post:</strong> <a " in story and "more, under" not in story.split("Only The Post")[1][:200]

@@ -19,6 +19,9 @@ from builder.render.site import SiteIndex, date_text, newest_first
 
 _ID = re.compile(r' id="')
 COLUMN_OTHERS = 10  # an outlet's other articles listed under its column; all of them are under Articles
+# sources named in each blindspot list, the most widely cited first (then the most mentioned): a story of
+# thousands of articles named thousands, in the search index too; every source is listed under Evidence
+BLINDSPOT_NAMES = 40
 
 
 def comparison_section(page: str, site: SiteIndex, articles: Sequence[AnalysedArticle], comparison: Comparison,
@@ -53,14 +56,20 @@ def blindspot_section(page: str, site: SiteIndex, comparison: Comparison) -> str
     some = [s for s in comparison.shared if len(s.outlets) < total]
     entries = [rawhtml.item(f"<strong>Quoted by all {total} outlets:</strong> " + (_names(page, site, everyone) or "nobody"))]
     if some:
-        entries.append(rawhtml.item("<strong>Quoted by some outlets:</strong> " + "; ".join(
+        entries.append(rawhtml.item("<strong>Quoted by some outlets:</strong> " + _more("; ".join(
             f"{_name_link(page, site, s)} ({', '.join(rawhtml.text(site.outlet_name(o)) for o in s.outlets)})"
-            for s in some)))
+            for s in some[:BLINDSPOT_NAMES]), len(some))))
     for figures in comparison.outlets:
         own = [s for s in comparison.unique if s.outlets == (figures.outlet,)]
         entries.append(rawhtml.item(f"<strong>Only {rawhtml.text(site.outlet_name(figures.outlet))}:</strong> "
                                     + (_names(page, site, own) or "nobody")))
     return rawhtml.items(entries) + "\n"
+
+
+def _more(shown: str, count: int) -> str:
+    """`shown` (the first BLINDSPOT_NAMES of `count` sources), and how many more there are."""
+    rest = count - BLINDSPOT_NAMES
+    return shown + (f" and {rest} more, under <a href=\"#evidence\">Evidence</a>" if rest > 0 else "")
 
 
 def blindspot_line(site: SiteIndex, comparison: Comparison) -> str:
@@ -77,7 +86,7 @@ def blindspot_line(site: SiteIndex, comparison: Comparison) -> str:
 
 
 def _names(page: str, site: SiteIndex, sources: Sequence[SharedSource]) -> str:
-    return ", ".join(_name_link(page, site, s) for s in sources)
+    return _more(", ".join(_name_link(page, site, s) for s in sources[:BLINDSPOT_NAMES]), len(sources)) if sources else ""
 
 
 def _name_link(page: str, site: SiteIndex, source: SharedSource) -> str:
