@@ -30,7 +30,7 @@ class Beside(Generic[T]):
 
     def result(self) -> T:
         if self.process is None or self.connection is None:
-            return self.done[0] if self.done else self.work()
+            return self.done[0]
         try:
             failed, value = self.connection.recv()
         except EOFError:  # the child died without an answer (killed, out of memory): do the work here

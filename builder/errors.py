@@ -18,9 +18,6 @@ class InputError(BuilderError):
         self.fix = fix
         super().__init__(f"{self.path}: {problem} — {fix}")
 
-    def __reduce__(self) -> tuple[type[InputError], tuple[str, str, str]]:
-        return (InputError, (self.path, self.problem, self.fix))  # pickles: ingest's workers send problems back
-
 
 class ConfigError(BuilderError):
     """Configuration (outlets.yml, command-line options) is invalid."""

@@ -99,13 +99,9 @@ def table_rows(page: str, site: SiteIndex) -> list[tuple[str, Callable[[OutletFi
     return rows
 
 
-def evidence_links(page: str, site: SiteIndex, evidence: Sequence[Evidence], by_event: str = "") -> str:
-    """A link to each span; with `by_event` (the list's anchor, on a story page) and more than
-    STORY_SPANS_LISTED spans, a link to that list on each event page instead."""
+def evidence_links(page: str, site: SiteIndex, evidence: Sequence[Evidence]) -> str:
     if not evidence:
         return "none"
-    if by_event and len(evidence) > STORY_SPANS_LISTED:
-        return event_links(page, site, [e.article_id for e in evidence], by_event)
     return " · ".join(html.a(site.article_link(page, e.article_id, e.anchor), html.short(e.text) or DASH)
                       for e in evidence)
 
@@ -126,8 +122,14 @@ def evidence_section(page: str, site: SiteIndex, figures: OutletFigures, by_even
     def entry(measure: str, title: str, body: str) -> str:
         return html.item(f"<strong>{title}:</strong> {body}", anchor(figures, measure))
 
+    def listed(measure: str, article_ids: Sequence[str], each: Callable[[], str]) -> str:
+        """`each()`, a link per item; on a story page past STORY_SPANS_LISTED items, a link per event."""
+        if by_event and len(article_ids) > STORY_SPANS_LISTED:
+            return event_links(page, site, article_ids, anchor(figures, measure))
+        return each()
+
     def spans(measure: str, evidence: Sequence[Evidence]) -> str:
-        return evidence_links(page, site, evidence, anchor(figures, measure) if by_event else "")
+        return listed(measure, [e.article_id for e in evidence], lambda: evidence_links(page, site, evidence))
 
     def kind_entry(kind: SourceKind) -> str:
         found = figures.sources_of(kind)
@@ -143,10 +145,8 @@ def evidence_section(page: str, site: SiteIndex, figures: OutletFigures, by_even
                   anchor(figures, "named")),
         html.item(f"<strong>Unnamed ({count - len(figures.named)} of {count}):</strong>" + html.items(unnamed)),
     ])
-    articles = (event_links(page, site, figures.article_ids, anchor(figures, "articles"))
-                if by_event and len(figures.article_ids) > STORY_SPANS_LISTED else
-                " · ".join(html.a(site.article_link(page, a), html.short(site.articles[a].article.title))
-                           for a in figures.article_ids))
+    articles = listed("articles", figures.article_ids, lambda: " · ".join(
+        html.a(site.article_link(page, a), html.short(site.articles[a].article.title)) for a in figures.article_ids))
     entries = [
         entry("articles", f"Articles ({len(figures.article_ids)})", articles),
         entry("attributions", f"Attributions ({len(figures.attributions)})", spans("attributions", figures.attributions)),

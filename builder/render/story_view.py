@@ -4,7 +4,7 @@ per outlet, stacked on phones) with their highlights, the figures table and the 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from builder.compare import Comparison, OutletFigures, SharedSource
 from builder.models import AnalysedArticle
@@ -56,9 +56,8 @@ def blindspot_section(page: str, site: SiteIndex, comparison: Comparison) -> str
     some = [s for s in comparison.shared if len(s.outlets) < total]
     entries = [rawhtml.item(f"<strong>Quoted by all {total} outlets:</strong> " + (_names(page, site, everyone) or "nobody"))]
     if some:
-        entries.append(rawhtml.item("<strong>Quoted by some outlets:</strong> " + _more("; ".join(
-            f"{_name_link(page, site, s)} ({', '.join(rawhtml.text(site.outlet_name(o)) for o in s.outlets)})"
-            for s in some[:BLINDSPOT_NAMES]), len(some))))
+        entries.append(rawhtml.item("<strong>Quoted by some outlets:</strong> " + _first(some, "; ", lambda s: (
+            f"{_name_link(page, site, s)} ({', '.join(rawhtml.text(site.outlet_name(o)) for o in s.outlets)})"))))
     for figures in comparison.outlets:
         own = [s for s in comparison.unique if s.outlets == (figures.outlet,)]
         entries.append(rawhtml.item(f"<strong>Only {rawhtml.text(site.outlet_name(figures.outlet))}:</strong> "
@@ -66,9 +65,10 @@ def blindspot_section(page: str, site: SiteIndex, comparison: Comparison) -> str
     return rawhtml.items(entries) + "\n"
 
 
-def _more(shown: str, count: int) -> str:
-    """`shown` (the first BLINDSPOT_NAMES of `count` sources), and how many more there are."""
-    rest = count - BLINDSPOT_NAMES
+def _first(sources: Sequence[SharedSource], separator: str, entry: Callable[[SharedSource], str]) -> str:
+    """The first BLINDSPOT_NAMES sources, and how many more there are."""
+    rest = len(sources) - BLINDSPOT_NAMES
+    shown = separator.join(entry(s) for s in sources[:BLINDSPOT_NAMES])
     return shown + (f" and {rest} more, under <a href=\"#evidence\">Evidence</a>" if rest > 0 else "")
 
 
@@ -86,7 +86,7 @@ def blindspot_line(site: SiteIndex, comparison: Comparison) -> str:
 
 
 def _names(page: str, site: SiteIndex, sources: Sequence[SharedSource]) -> str:
-    return _more(", ".join(_name_link(page, site, s) for s in sources[:BLINDSPOT_NAMES]), len(sources)) if sources else ""
+    return _first(sources, ", ", lambda s: _name_link(page, site, s))
 
 
 def _name_link(page: str, site: SiteIndex, source: SharedSource) -> str:
