@@ -60,6 +60,10 @@ Decisions the negative cases pin down:
 - A vague count stays a hedge when it is existential ("there are several wells"), partitive of a definite set
   ("most of them") or followed by named members ("several rivers, including the Elbe"): the count itself is
   still left open (bench/errors-hedging.md, contexts probed for leaving out).
+- An impersonal passive with a that-clause ("it has been shown that", "it is feared that") claims a finding or a
+  fear for nobody in particular (Wikipedia "Words to watch"); "it has been shown on television", "the body was
+  found" report an event. "According to legend", "legend has it", "well received", "critical acclaim" put a
+  claim or a judgement down to an anonymous collective; "according to the tradition of the church" names it.
 """
 
 from __future__ import annotations
@@ -171,6 +175,15 @@ def hedges(nlp: Language, lexicon: HedgeLexicon, text: str,
     ("There are several wells close to the camp.", "several", HedgeType.APPROXIMATOR),
     ("Several rivers, including the Elbe, burst their banks.", "several", HedgeType.APPROXIMATOR),
     ("Most of them were sold at auction.", "most", HedgeType.APPROXIMATOR),
+    ("It has been shown that the vaccine is safe.", "has been shown", HedgeType.REPORTING),
+    ("It is widely recognized that the law is outdated.", "is widely recognized", HedgeType.REPORTING),
+    ("It is feared that the dam will burst.", "is feared", HedgeType.REPORTING),
+    ("According to legend, the town was founded by twins.", "according to legend", HedgeType.VAGUE_ATTRIBUTION),
+    ("According to local tradition, the spring never freezes.", "according to local tradition",
+     HedgeType.VAGUE_ATTRIBUTION),
+    ("Legend has it that the spring never freezes.", "legend has it", HedgeType.VAGUE_ATTRIBUTION),
+    ("The play was well received in Vienna.", "well received", HedgeType.VAGUE_ATTRIBUTION),
+    ("The album was released to critical acclaim.", "critical acclaim", HedgeType.VAGUE_ATTRIBUTION),
 ])
 def test_finds_hedge(nlp: Language, lexicon: HedgeLexicon, text: str, cue: str, kind: HedgeType) -> None:
     found = {(h.cue, h.type) for h in hedges(nlp, lexicon, text)}
@@ -232,6 +245,11 @@ def test_finds_hedge(nlp: Language, lexicon: HedgeLexicon, text: str, cue: str, 
     "The reform would to some extent weaken the council.",
     "The word also refers to filled chocolates in general.",
     "The method never caught on in general manufacturing.",
+    "The body was found near the river that morning.",
+    "It has been shown on television twice.",
+    "The bridge is expected to open in May.",
+    "The letter was received on Monday.",
+    "According to the tradition of the Orthodox church, the fast lasts forty days.",
 ])
 def test_no_hedge(nlp: Language, lexicon: HedgeLexicon, text: str) -> None:
     assert hedges(nlp, lexicon, text) == ()
