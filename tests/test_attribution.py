@@ -273,6 +273,12 @@ CONSTRUCTIONS = [
     # the conjunct hung on the reported clause's verb is the reporter's next act
     ("The mayor said the council had failed the fishermen and called on the governor to step in.", "called on",
      "The mayor", "to step in"),
+    # a fronted "to" phrase naming a person: the one to whom the sentence holds
+    ("To Ana Ruiz, the harbour plan is a costly mistake.", "To", "Ana Ruiz", "the harbour plan is a costly mistake"),
+    ("But to others, the mayor is a hero of the fishermen.", "to", "others", "the mayor is a hero of the fishermen"),
+    # a poll speaking through a share of its respondents
+    ("In a new harbour survey, 38 percent of fishermen said the rules were too strict.", "In",
+     "a new harbour survey", "38 percent of fishermen said the rules were too strict"),
 ]
 
 
@@ -337,6 +343,13 @@ def test_headline_needs_a_verb_form(analyser: Analyser) -> None:
     ("The harbour added 200 jobs last year.", "added"),  # an increase, not a statement
     ("The storm added to the council's troubles.", "added"),
     ("The mayor took questions from the fishermen.", "took questions"),  # speech received, not given
+    ("To date, the harbour has cost the town $3 million.", "To"),  # no person to whom it holds
+    ("In a new harbour survey, the mayor said the rules were too strict.", "In"),  # the mayor speaks, not the poll
+    # gerunds after these prepositions name an act as a topic or aim, not one reported
+    ("The mayor is leaning toward supporting the harbour plan.", "supporting"),
+    ("The council decided against labeling the strike illegal.", "labeling"),
+    ("The mayor was praised for her success at persuading the council.", "persuading"),
+    ("The senator chided the mayor for making rude remarks about the fishermen.", "making rude remarks about"),
 ])
 def test_no_cue(analyser: Analyser, text: str, cue: str) -> None:
     assert not [a for a in attributions(analyser, text) if a.cue.text == cue]

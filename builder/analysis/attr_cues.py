@@ -136,12 +136,27 @@ def cue_extent(verb: Token, lexicon: CueLexicon) -> tuple[int, int, AttributionT
 # saying", "quit from saying"); the judging verb is the attribution. After the others the act is not done
 # or is a topic ("without saying", "talked into endorsing", "more than criticizing", "focus on attacking").
 JUDGED_PREPOSITIONS = frozenset({"for", "as", "from", "without", "into", "than", "on", "about"})
+# A gerund after these names an act as the topic, aim or manner of a noun or verb ("his policy of not attacking",
+# "in hopes of persuading", "accused her of making remarks", "success at persuading", "leaning toward
+# supporting", "a decision against labeling"): an act talked about or intended, not one the sentence reports
+# (Quirk et al. 1985, 15.12 gerundive clauses as prepositional complements).
+TOPIC_PREPOSITIONS = frozenset({"at", "against", "around", "toward", "towards", "within", "including", "past"})
+
+
+def topical_gerund(verb: Token) -> bool:
+    """A gerund without a subject of its own after a preposition that makes it a topic or judged act ("footage
+    of Trump talking about": the gerund has its own subject and reports him)."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or any(c.dep_ in ("nsubj", "poss") for c in verb.children):
+        return False
+    return verb.head.lower_ in JUDGED_PREPOSITIONS or verb.head.lower_ in TOPIC_PREPOSITIONS
 
 
 def _embedded(verb: Token, entry: CueEntry) -> bool:
     """A cue inside another attribution's content: only speech acts are reported there ("said she told"),
     beliefs and findings inside a clause are part of what is said."""
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in JUDGED_PREPOSITIONS:
+        return True
+    if topical_gerund(verb):
         return True
     if verb.dep_ == "ccomp" and verb.head.i > verb.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return False  # a clause the parser hung on the one after it ("He thinks X; that's why ..."): a main clause

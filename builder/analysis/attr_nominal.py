@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from spacy.tokens import Doc, Token
 
 from builder.analysis.attr_content import verb_content
-from builder.analysis.attr_cues import Candidate, noun_phrase, subtree_chars
+from builder.analysis.attr_cues import Candidate, noun_phrase, subtree_chars, topical_gerund
 from builder.analysis.attr_subjects import subject_of
 from builder.models import AttributionType
 
@@ -62,8 +62,8 @@ def _message(noun: Token) -> tuple[int, tuple[int, int] | None]:
 
 def light_verb_cues(doc: Doc, nouns: Mapping[str, AttributionType]) -> Iterator[Candidate]:
     for verb in doc:
-        if verb.lemma_.lower() not in LIGHT_VERBS or verb.pos_ != "VERB" or verb.tag_ == "VB":
-            continue
+        if verb.lemma_.lower() not in LIGHT_VERBS or verb.pos_ != "VERB" or verb.tag_ == "VB" or topical_gerund(verb):
+            continue  # "criticised X for making rude statements": the judging verb reports
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is None or obj.lemma_.lower() not in nouns:
             continue

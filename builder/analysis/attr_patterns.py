@@ -28,7 +28,7 @@ def find_candidates(doc: Doc, text: str, quotes: tuple[tuple[int, int], ...], le
                     roles: Mapping[str, str]) -> list[Candidate]:
     """`text` is `doc.text` and `quotes` its quotations, passed in: spaCy rebuilds `Doc.text` on every access."""
     found = [*verb_cues(doc, text, quotes, lexicon, roles), *according_to(doc, text), *reportedly(doc, text),
-             *view_phrases(doc), *document_phrases(doc, text, lexicon.verbs),
+             *view_phrases(doc), *to_phrases(doc, text), *document_phrases(doc, text, lexicon.verbs),
              *light_verb_cues(doc, lexicon.nouns), *possessed_cues(doc, lexicon.possessed),
              *copular_cues(doc, lexicon.nouns),
              *stance_adjectives(doc, lexicon.adjectives), *made_clear(doc), *headline_cues(doc, text, lexicon.verbs),
@@ -185,19 +185,57 @@ def view_phrases(doc: Doc) -> Iterator[Candidate]:
         yield Candidate((token.idx, pobj.idx + len(pobj)), noun_phrase(holder), content, AttributionType.BELIEF)
 
 
+# Pronouns and quantifiers that name people as the experiencer of "To X, ..." ("To them, it signals ...").
+EXPERIENCERS = frozenset({"him", "her", "them", "me", "us", "others", "anyone", "everyone", "many", "some"})
+
+
+def to_phrases(doc: Doc, text: str) -> Iterator[Candidate]:
+    """ "To Frank, issues of class get attention only ...", "But to others, he is ...": a fronted "to" phrase with
+    a person in it, set off by a comma, is the experiencer to whom the sentence holds (Quirk et al. 1985, 8.88
+    viewpoint adjuncts), like "in X's view". Not "to date", "to this end", "to a person"."""
+    for token in doc:
+        if token.lower_ != "to" or token.dep_ != "prep":
+            continue
+        opening = token.i == token.sent.start or (token.i - 1 == token.sent.start and doc[token.i - 1].dep_ == "cc")
+        pobj = next((c for c in token.children if c.dep_ == "pobj"), None) if opening else None
+        if pobj is None or not (pobj.pos_ == "PROPN" or pobj.lower_ in EXPERIENCERS):
+            continue
+        after = pobj.right_edge.i + 1
+        if after >= len(doc) or doc[after].text != ",":
+            continue
+        phrase_end = pobj.right_edge.idx + len(pobj.right_edge)
+        yield Candidate((token.idx, token.idx + len(token)), noun_phrase(pobj), _sentence_without(token, phrase_end, text),
+                        AttributionType.BELIEF)
+
+
 # "In a new poll, most voters ...": the document is the source of what the sentence reports.
 EVIDENCE_DOCUMENTS = frozenset({"poll", "survey", "study", "report", "analysis", "memo", "letter", "filing",
                                 "editorial", "column", "op-ed", "tweet", "post", "email", "book", "ad", "video",
                                 "documentary", "lawsuit", "complaint", "ruling", "opinion", "review", "audit"})
 
 
+# Documents that report what their respondents say: "In a CNN poll, 38 percent of voters said ...".
+POLLS = frozenset({"poll", "survey"})
+
+
+def _respondents(verb: Token) -> bool:
+    """The subject of a report is a share of a poll's respondents ("38 percent of voters", "31% of Republicans"):
+    the poll speaks, through them, and annotators mark its "In" as the cue (PolNeAR guidelines: the source of
+    the sentence's claim)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and (subject.lower_ in ("percent", "%") or subject.like_num or any(
+        c.dep_ == "nummod" for c in subject.children))
+
+
 def document_phrases(doc: Doc, text: str, verbs: Mapping[str, object]) -> Iterator[Candidate]:
-    """A sentence-initial "In <document>, ..." whose main verb is no cue of its own."""
+    """A sentence-initial "In <document>, ..." whose main verb is no cue of its own, or a poll's respondents'."""
     for token in doc:
         if token.lower_ != "in" or token.dep_ != "prep" or token.i != token.sent.start:
             continue
         pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
-        if pobj is None or pobj.lemma_.lower() not in EVIDENCE_DOCUMENTS or token.head.lemma_.lower() in verbs:
+        if pobj is None or pobj.lemma_.lower() not in EVIDENCE_DOCUMENTS:
+            continue
+        if token.head.lemma_.lower() in verbs and not (pobj.lemma_.lower() in POLLS and _respondents(token.head)):
             continue
         phrase_end = pobj.right_edge.idx + len(pobj.right_edge)
         yield Candidate((token.idx, token.idx + len(token)), noun_phrase(pobj), _sentence_without(token, phrase_end, text),
