@@ -276,6 +276,9 @@ CONSTRUCTIONS = [
     # a fronted "to" phrase naming a person: the one to whom the sentence holds
     ("To Ana Ruiz, the harbour plan is a costly mistake.", "To", "Ana Ruiz", "the harbour plan is a costly mistake"),
     ("But to others, the mayor is a hero of the fishermen.", "to", "others", "the mayor is a hero of the fishermen"),
+    # a supplementary relative clause asserts on its own, inside a report or not
+    ("The mayor praised the union, which has endorsed the harbour plan.", "endorsed", "the union, which",
+     "the harbour plan"),
     # a poll speaking through a share of its respondents
     ("In a new harbour survey, 38 percent of fishermen said the rules were too strict.", "In",
      "a new harbour survey", "38 percent of fishermen said the rules were too strict"),
@@ -350,6 +353,9 @@ def test_headline_needs_a_verb_form(analyser: Analyser) -> None:
     ("The council decided against labeling the strike illegal.", "labeling"),
     ("The mayor was praised for her success at persuading the council.", "persuading"),
     ("The senator chided the mayor for making rude remarks about the fishermen.", "making rude remarks about"),
+    # a restrictive relative clause inside a report describes its noun, as part of what is reported
+    ("The mayor said she had met farmers who criticized the harbour plan.", "criticized"),
+    ("The mayor denounced a union that has endorsed the harbour plan.", "endorsed"),
 ])
 def test_no_cue(analyser: Analyser, text: str, cue: str) -> None:
     assert not [a for a in attributions(analyser, text) if a.cue.text == cue]

@@ -39,6 +39,7 @@ HUMAN_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "who"})
 STATES = frozenset({AttributionType.BELIEF, AttributionType.EVIDENCE})
 SAYINGS = frozenset({AttributionType.SPEECH, AttributionType.WRITING})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+SUPPLEMENTARY_MARKS = frozenset({",", "(", "-", "–", "—"})  # set off before a relative pronoun: a supplement
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,8 @@ def _outermost(text: str, candidates: list[Candidate], quotes: tuple[tuple[int, 
         if candidate.type in SAYINGS and candidate.via is None and not _described(candidate) and any(
                 _reports(host, candidate) and not _same_speaker(host, candidate) for host in indirect):
             return True  # "officials said the group, which says it ..., had ...": PolNeAR leaves most unannotated
+        if _relative_act(candidate) and any(_within(host, candidate) for host in hosts):
+            return True  # "he denounced supporters that level sexist attacks": a description of whom it mentions
         if candidate.via is not None or (candidate.source is not None and _speaker_noun(candidate.source)):
             return False
         return any(host is not candidate and host.content is not None
@@ -192,6 +195,27 @@ def _own_report(candidate: Candidate) -> bool:
     verb = words[0] if words is not None and len(words) else None
     return (verb is not None and verb.lemma_ == "say" and verb.dep_ in ("relcl", "conj")
             and any(c.dep_ == "nsubj" for c in verb.children))
+
+
+def _relative_act(candidate: Candidate) -> bool:
+    """ "a union that has endorsed Sanders", "anybody who complains about ...": a restrictive relative clause is
+    part of the description of its noun (Huddleston & Pullum 2002, 12.3), so inside a report it is part of what
+    is reported. A supplementary one ("the AP, which first reported the story") asserts on its own; and "say"
+    keeps its own speaker ("voters who said they ...", a report of a report: PolNeAR marks those)."""
+    source = candidate.source
+    if source is None:
+        return False
+    pronoun = source[-1] if source[-1].lower_ in RELATIVE_PRONOUNS else source.root
+    if pronoun.lower_ not in RELATIVE_PRONOUNS or (pronoun.i > 0 and pronoun.nbor(-1).text in SUPPLEMENTARY_MARKS):
+        return False
+    words = source.doc.char_span(*candidate.cue, alignment_mode="expand")
+    verb = words[0] if words is not None and len(words) else None
+    return verb is not None and verb.dep_ == "relcl" and verb.lemma_ != "say"
+
+
+def _within(host: Candidate, candidate: Candidate) -> bool:
+    return (host is not candidate and host.content is not None
+            and host.content[0] <= candidate.cue[0] and candidate.cue[1] <= host.content[1])
 
 
 def _coordinated(candidate: Candidate, hosts: list[Candidate]) -> Candidate | None:
