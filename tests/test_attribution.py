@@ -276,6 +276,9 @@ CONSTRUCTIONS = [
     # a fronted "to" phrase naming a person: the one to whom the sentence holds
     ("To Ana Ruiz, the harbour plan is a costly mistake.", "To", "Ana Ruiz", "the harbour plan is a costly mistake"),
     ("But to others, the mayor is a hero of the fishermen.", "to", "others", "the mayor is a hero of the fishermen"),
+    # a past tense the parser misread as a participle after a parenthetical
+    ("Ana Ruiz, the head of the fishermen's union, tweeted on Friday that the harbour would reopen.", "tweeted",
+     "Ana Ruiz, the head of the fishermen's union", "that the harbour would reopen"),
     # a supplementary relative clause asserts on its own, inside a report or not
     ("The mayor praised the union, which has endorsed the harbour plan.", "endorsed", "the union, which",
      "the harbour plan"),
@@ -356,6 +359,7 @@ def test_headline_needs_a_verb_form(analyser: Analyser) -> None:
     # a restrictive relative clause inside a report describes its noun, as part of what is reported
     ("The mayor said she had met farmers who criticized the harbour plan.", "criticized"),
     ("The mayor denounced a union that has endorsed the harbour plan.", "endorsed"),
+    ("The program, called Harbour First, pays the fishermen.", "called"),  # a participle naming its noun
 ])
 def test_no_cue(analyser: Analyser, text: str, cue: str) -> None:
     assert not [a for a in attributions(analyser, text) if a.cue.text == cue]

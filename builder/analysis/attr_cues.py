@@ -174,6 +174,18 @@ def _described_state(verb: Token, entry: CueEntry) -> bool:
     return (verb.tag_ == "VBG" and verb.dep_ == "relcl") or (verb.tag_ in ("VBD", "VBZ", "VBP") and verb.dep_ == "pcomp")
 
 
+def misread_finite(verb: Token) -> bool:
+    """A past tense the parser took for a participle describing a noun: after a parenthetical that separates it
+    from its subject ("Murphy, the head of the PAC, tweeted ...", "De Blasio, speaking on WOR, called ...") or
+    with a clause of its own ("A poll found last week that ..."). A reduced relative follows its noun directly
+    ("the program, called EB-5") and is passive ("a letter signed by 200 members")."""
+    if any(c.dep_ in ("agent", "auxpass") for c in verb.children) or verb.i < 2:
+        return False
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return True
+    return verb.nbor(-1).text == "," and verb.nbor(-2).i != verb.head.i and verb.head.i < verb.i
+
+
 def _asserted_infinitive(verb: Token) -> bool:
     """A bare verb that still reports an act: with "do" ("did not say") or a modal in the main clause
     ("will discuss", "can say", "would call it"), a prediction or a stance the outlet puts to the source."""
@@ -205,7 +217,7 @@ def is_cue_verb(verb: Token, entry: CueEntry, has_particle: bool) -> bool:
     # not an attributed statement ("did not say" is one); a participle modifying a noun is an adjective.
     if verb.tag_ == "VB" and not (_asserted_infinitive(verb) or _aspectual_infinitive(verb) or _present_tense(verb)):
         return False
-    if verb.tag_ == "VBN" and verb.dep_ == "acl":
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and not misread_finite(verb):
         return False
     if entry.needs_particle and not has_particle:
         return False

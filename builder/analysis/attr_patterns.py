@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from builder.analysis.attr_content import verb_content
 from builder.analysis.attr_cues import VIEW_NOUNS, Candidate, CueLexicon, cue_extent, is_cue_verb, noun_phrase, subtree_chars
@@ -84,6 +85,15 @@ def _sender(verb: Token) -> Token | None:
     return None
 
 
+def _misread_subject(verb: Token) -> SpacySpan | None:
+    """The subject of a past tense the parser hung as a participle on the last noun of a parenthetical
+    ("Murphy, the head of the PAC, tweeted"): the first noun phrase of the run of appositions before it."""
+    token = verb.head
+    while token.dep_ in ("appos", "pobj", "prep", "compound", "conj") and token.head.i < token.i:
+        token = token.head
+    return mention(token) if token.pos_ in ("NOUN", "PROPN", "PRON") else None
+
+
 def _chained(verb: Token, plain: Candidate, text: str, lexicon: CueLexicon, roles: Mapping[str, str]) -> Candidate | None:
     """A source reached through another: "X quoted Y as saying", "X reported, citing Y"; `plain` is the cue
     read as a plain report (cue, type, content)."""
@@ -119,6 +129,8 @@ def verb_cues(doc: Doc, text: str, quotes: tuple[tuple[int, int], ...], lexicon:
             continue
         sender = _sender(verb)
         subject = mention(sender) if sender is not None else speaker(verb, content, quotes)
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":  # a past tense misread as a participle: its noun speaks
+            subject = _misread_subject(verb)
         if verb.lemma_.lower() in RAISING and subject is not None and subject.root.lower_ not in ("he", "she", "i", "we"):
             subject = None  # "the plan seems to fail", "it appears that": the subject is the topic, no holder
         yield Candidate((start, end), subject, content, kind, mention(_according_source(verb)))
