@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 import random
 from pathlib import Path
 
@@ -220,6 +221,20 @@ def test_check_view_vetoes_merging_groups_that_disagree_on_it(between: float, ch
     linkage = Linkage(floor=0.1, ratio=0.7, prior=0.25, strength=3.0, check_ratio=check_ratio)
     labels = agglomerate(_with_check(between), linkage, start=[0, 0, 0, 1, 1, 1])
     assert len(set(labels)) == clusters
+
+
+@pytest.mark.parametrize(("check_between", "agreeing_ratio", "clusters"),
+                         [(0.4, 0.35, 1), (0.2, 0.35, 2), (0.4, math.inf, 2), (0.4, 0.5, 2)])
+def test_groups_that_agree_on_the_check_view_merge_at_a_lower_score(check_between: float, agreeing_ratio: float,
+                                                                     clusters: int) -> None:
+    """Two tight groups 0.2 apart score 0.47 relative to their cohesion (0.425 each), under the ratio of
+    0.7; on the check view each has cohesion 0.3, so a check similarity of 0.4 between them agrees."""
+    alike = Graph.dense(_two_tight_groups(0.2))
+    graph = Graph(alike.size, alike.left, alike.right, alike.weight,
+                  _two_tight_groups(check_between)[alike.left, alike.right])
+    linkage = Linkage(floor=0.1, ratio=0.7, prior=0.25, strength=3.0, check_ratio=0.3, check_least=0.1,
+                      agreeing_ratio=agreeing_ratio)
+    assert len(set(agglomerate(graph, linkage, start=[0, 0, 0, 1, 1, 1]))) == clusters
 
 
 def test_article_without_numbers_is_weakly_alike_on_numbers(background: Background) -> None:

@@ -3,11 +3,12 @@
 Events first: greedy average linkage over articles on a similarity that leans on names and numbers (who,
 where, how many), relative to how tight each candidate event already is, never across a large gap in
 publication dates, and never between two events each tight on figures of its own that they do not share
-(the numbers veto: agglomerate.Linkage.check_ratio). Stories then join whole events on word and name
-similarity: strongly similar events that share names, weakly similar ones that are each other's nearest
-neighbour, and small stray pieces of an event with the event nearest to them (stories.py; a correction for
-hub events, alike to many, is there but off by default: see GroupingConfig); so every event lies inside one
-story.
+(the numbers veto: agglomerate.Linkage.check_ratio), while two events that share such figures as much as
+they share them inside merge on less alike words (agglomerate.Linkage.agreeing_ratio). Stories then join
+whole events on word and name similarity: strongly similar events that share names, weakly similar ones that
+are each other's nearest neighbour, and small stray pieces of an event with the event nearest to them
+(stories.py; a correction for hub events, alike to many, is there but off by default: see GroupingConfig);
+so every event lies inside one story.
 Documents are sorted by id first and cluster ids are derived from the member ids, so the result does not
 depend on input order. The work grows linearly: articles are compared only when they share one of their
 heaviest words or names and lie within the event date window (blocking.py), events are clustered on that
@@ -51,7 +52,7 @@ def group_documents(docs: Sequence[GroupingDoc], config: GroupingConfig | None =
     near = event_sim >= config.event_least
     event_graph = Graph(len(ordered), pairs.left[near], pairs.right[near], event_sim[near], numbers_sim[near])
     event_linkage = Linkage(config.event_floor, config.event_ratio, config.event_prior, config.event_prior_strength,
-                            config.event_numbers_ratio, config.event_numbers_missing)
+                            config.event_numbers_ratio, config.event_numbers_missing, config.event_agreeing_ratio)
     events = agglomerate(event_graph, event_linkage)
     story_linkage = StoryLinkage(config.story_strong, config.story_weak, config.story_weak_choices,
                                  config.story_fragment, config.story_hub_neighbours, config.story_names_least)

@@ -79,7 +79,12 @@ class Linkage:
     and vetoing them against events of 3-6 articles cost ECB+ events 0.002-0.004). Nor is a cluster whose
     `check` cohesion is below `check_least`: it is not tight on figures of its own (for numbers, the value
     taken for a pair where one article states none: a cluster less alike than that on numbers has no
-    figures to contradict with; ECB+ dev events the same from 0.065 to 0.105)."""
+    figures to contradict with; ECB+ dev events the same from 0.065 to 0.105). The other way round, two
+    clusters each tight on figures, and as alike on them across as inside (the mean `check` similarity
+    between them at least the geometric mean of their `check` cohesions), merge at a score of only
+    `agreeing_ratio`: sharing the figures of a happening (the day, the toll, the sums) is evidence that
+    outweighs words told another way, as when later reports of an outage speak of repairs and earlier ones
+    of the damage (inf: no such merges)."""
 
     floor: float
     ratio: float = 0.0
@@ -87,6 +92,7 @@ class Linkage:
     strength: float = 1.0
     check_ratio: float = 0.0
     check_least: float = 0.0
+    agreeing_ratio: float = math.inf
 
 
 def agglomerate(graph: Graph, linkage: Linkage, start: Sequence[int] | None = None) -> list[int]:
@@ -143,18 +149,29 @@ class _State:
         pairs = self.size[k] * (self.size[k] - 1) / 2
         return (self.linkage.prior * self.linkage.strength + self.sums.within[k]) / (self.linkage.strength + pairs)
 
-    def _vetoed(self, a: int, c: int) -> bool:
-        """The check view is much less alike between the two clusters than within them."""
+    def _check_between(self, a: int, c: int) -> tuple[float, float] | None:
+        """The mean `check` similarity between two clusters and the geometric mean of their `check`
+        cohesions; None when they are not compared, or either is too loose on the check view to judge."""
         if self.check is None:
-            return False
+            return None
         sums, counts = self.check
         strength = self.linkage.strength
         cohesion = [sums.within[k] / (strength + counts.within[k]) for k in (a, c)]
-        if min(cohesion) < self.linkage.check_least:
-            return False
         pairs = counts.links[a].get(c, 0.0)
-        least = self.linkage.check_ratio * math.sqrt(cohesion[0] * cohesion[1])
-        return pairs > 0 and sums.links[a].get(c, 0.0) / pairs < least
+        if min(cohesion) < self.linkage.check_least or not pairs:
+            return None
+        return sums.links[a].get(c, 0.0) / pairs, math.sqrt(cohesion[0] * cohesion[1])
+
+    def _qualifies(self, a: int, c: int, score: float) -> bool:
+        """Two clusters may merge at this score: it reaches `ratio` and the check view does not veto it, or
+        it reaches `agreeing_ratio` and they agree on the check view as much as within."""
+        if score < min(self.linkage.ratio, self.linkage.agreeing_ratio):
+            return False
+        between = self._check_between(a, c)
+        if between is not None and between[0] < self.linkage.check_ratio * between[1]:
+            return False
+        return score >= self.linkage.ratio or (score >= self.linkage.agreeing_ratio and between is not None
+                                               and between[0] >= between[1])
 
     def _push(self, a: int, only_above: bool = False) -> None:
         """Queue every qualifying merge of cluster `a` (with higher-numbered neighbours only at the start)."""
@@ -166,7 +183,7 @@ class _State:
             if mean < floor:
                 continue
             score = mean / math.sqrt(max(self.cohesion[a] * self.cohesion[c], 1e-12)) if ratio > 0 else mean
-            if score >= ratio and not self._vetoed(a, c):
+            if self._qualifies(a, c, score):
                 low, high = min(a, c), max(a, c)
                 heapq.heappush(self.heap, (-score, low, high, self.version[low], self.version[high]))
 
