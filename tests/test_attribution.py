@@ -276,6 +276,9 @@ CONSTRUCTIONS = [
     # a fronted "to" phrase naming a person: the one to whom the sentence holds
     ("To Ana Ruiz, the harbour plan is a costly mistake.", "To", "Ana Ruiz", "the harbour plan is a costly mistake"),
     ("But to others, the mayor is a hero of the fishermen.", "to", "others", "the mayor is a hero of the fishermen"),
+    # a testimonial whose quotation marks do not pair (a quote inside it, a mistyped opening mark)
+    ("”The harbour is what the mayor calls “a burden” but it feeds us all.” ― Ana Ruiz\n“We need the harbour.” ― "
+     "Lena Ortiz", "―", "Ana Ruiz", "”The harbour is what the mayor calls “a burden” but it feeds us all.”"),
     # a past tense the parser misread as a participle after a parenthetical
     ("Ana Ruiz, the head of the fishermen's union, tweeted on Friday that the harbour would reopen.", "tweeted",
      "Ana Ruiz, the head of the fishermen's union", "that the harbour would reopen"),

@@ -25,6 +25,8 @@ MIN_QUOTED_WORDS = 3
 # "“...” ― Sonya Herridge": a dash and a short name after a quotation.
 # the name ends its line, a clause or the testimonial, before the next one's quotation ('” ― Ana Ruiz “...')
 DASH_SPEAKER = re.compile(r"\s*[―—–]\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*(?=\n|$|,|[“\"])")
+# A line that opens with a quotation mark and whose quotation closes just before a dash: the end is group 1.
+QUOTED_LINE = re.compile(r"(?m)^[“”\"][^\n]*?[”\"]()(?=\s*[―—–])")
 BETWEEN = re.compile(r"[\s,.;:]*")
 QUOTE_MARKS = re.compile(r"[“”\"]|''")
 # The longest rest-of-sentence between a quotation's cue and the quotation that continues it.
@@ -62,8 +64,21 @@ def widen_to_quote(content: tuple[int, int] | None, quotes: tuple[tuple[int, int
     return start, end
 
 
+def _quoted_lines(text: str, quotes: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
+    """Lines opening and closing with a quotation mark that no quotation found spans, as when a quote inside it
+    ('he calls “hell” than ...') or a mistyped opening mark ('”Mr. Trump ...”') broke the pairing: a
+    testimonial given whole, whose dash may name its speaker."""
+    ends = {end for _start, end in quotes}
+    found = []
+    for line in QUOTED_LINE.finditer(text):
+        end = line.start(1)
+        if end not in ends:
+            found.append((line.start(), end))
+    return found
+
+
 def dash_speakers(doc: Doc, text: str, quotes: tuple[tuple[int, int], ...]) -> Iterator[Candidate]:
-    for q_start, q_end in quotes:
+    for q_start, q_end in [*quotes, *_quoted_lines(text, quotes)]:
         match = DASH_SPEAKER.match(text, q_end)
         if match is None:
             continue
