@@ -95,16 +95,16 @@ def _check_spans(text: str, analysis: TextAnalysis) -> None:
 
 
 def load_render_manifest(path: Path, docs_dir: Path) -> dict[str, tuple[str, tuple[str, ...]]]:
-    """The last build's story digests and page paths (builder/render/reuse.py), keeping only the stories whose
-    pages are all still in `docs_dir`; empty when there is none or it cannot be read (then every page is
+    """The last build's page groups: digests and page paths (builder/render/reuse.py), keeping only the groups
+    whose pages are all still in `docs_dir`; empty when there is none or it cannot be read (then every page is
     rendered: the manifest only ever saves work)."""
     try:
         entries = json.loads(path.read_text(encoding="utf-8"))
-        manifest = {str(story): (str(digest), tuple(str(p) for p in paths))
-                    for story, (digest, paths) in entries.items()}
+        manifest = {str(group): (str(digest), tuple(str(p) for p in paths))
+                    for group, (digest, paths) in entries.items()}
     except (OSError, ValueError, TypeError, AttributeError):
         return {}
-    return {story: entry for story, entry in manifest.items()
+    return {group: entry for group, entry in manifest.items()
             if all(".." not in p and (docs_dir / p).is_file() for p in entry[1])}
 
 

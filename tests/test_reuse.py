@@ -1,5 +1,5 @@
-"""Warm rebuilds keep a story's pages when nothing they show changed (builder/render/reuse.py), and the result
-is the same as rendering everything again."""
+"""Warm rebuilds keep a group of pages (a story's page; an event's page with its articles') when nothing they
+show changed (builder/render/reuse.py), and the result is the same as rendering everything again."""
 
 from __future__ import annotations
 
@@ -14,9 +14,10 @@ from test_site_build import site_corpus
 from builder.analysis import Analyser
 from builder.cache import load_render_manifest
 from builder.config import load_config
-from builder.models import Corpus, Outlet
+from builder.models import Corpus, Outlet, Story
 from builder.pipeline import run
 from builder.render import RenderContext, iter_site, render_site
+from builder.render.site import index_corpus
 from builder.writer import Reuse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,30 +35,60 @@ def kept(corpus: Corpus, previous: dict[str, tuple[str, tuple[str, ...]]]) -> tu
     return reused, rendered
 
 
-def test_unchanged_stories_are_kept_and_changed_ones_rendered_as_from_scratch(analyser: Analyser) -> None:
-    corpus = site_corpus(analyser)  # two stories: the seeds, and one hostile article
+def kept_as_from_scratch(corpus: Corpus, previous: dict[str, tuple[str, tuple[str, ...]]],
+                         before: dict[str, str]) -> set[str]:
+    """The paths kept: a kept page must read as it would rendered from scratch, and so must a rendered one."""
+    reused, rendered = kept(corpus, previous)
+    fresh = render_site(corpus, CONTEXT)
+    assert {p: before[p] for p in reused} == {p: fresh[p] for p in reused}
+    assert rendered == {p: t for p, t in fresh.items() if p not in reused}
+    return reused
+
+
+def test_unchanged_page_groups_are_kept_and_changed_ones_rendered_as_from_scratch(analyser: Analyser) -> None:
+    corpus = site_corpus(analyser)  # two stories: the seeds (an event per outlet), and one hostile article
     manifest: dict[str, tuple[str, tuple[str, ...]]] = {}
     first = dict(iter_site(corpus, CONTEXT, {}, manifest))
-    assert not [p for p, t in first.items() if isinstance(t, Reuse)] and set(manifest) == {s.id for s in corpus.stories}
-    seeds_story = next(s for s in corpus.stories if s.id != "evil-s")
-    seed_pages, evil_pages = set(manifest[seeds_story.id][1]), set(manifest["evil-s"][1])
-    assert len(seed_pages) == 5 and len(evil_pages) == 3  # story, events, articles
+    assert not [p for p, t in first.items() if isinstance(t, Reuse)]
+    before = {p: t if isinstance(t, str) else "".join(t) for p, t in first.items() if not isinstance(t, Reuse)}
+    site = index_corpus(corpus)
+    assert set(manifest) == set(site.story_paths.values()) | set(site.event_paths.values())
+    groups = {key: set(paths) for key, (_, paths) in manifest.items()}
+    assert sorted(map(len, groups.values())) == [1, 1, 2, 2, 2]  # two story pages; three events with an article
+    seeds = next(s for s in corpus.stories if s.id != "evil-s")
+    evil = next(s for s in corpus.stories if s.id == "evil-s")
 
-    reused, _ = kept(corpus, manifest)
-    assert reused == seed_pages | evil_pages
+    def pages(story: Story, outlet: str = "") -> set[str]:
+        """The story's page, or the pages of its event holding the outlet's article."""
+        if not outlet:
+            return groups[site.story_paths[story.id]]
+        event = next(site.events[e] for e in story.event_ids if any(
+            site.articles[a].article.outlet == outlet for a in site.events[e].article_ids))
+        return groups[site.event_paths[event.id]]
 
-    evil = next(a for a in corpus.articles if a.article.id == "hostile/page")
-    retitled = dataclasses.replace(evil, article=dataclasses.replace(evil.article, title="A new title"))
-    changed = dataclasses.replace(corpus, articles=tuple(retitled if a is evil else a for a in corpus.articles))
-    reused, rendered = kept(changed, manifest)
-    assert reused == seed_pages
-    fresh = render_site(changed, CONTEXT)
-    assert rendered == {p: t for p, t in fresh.items() if p not in seed_pages}
+    everything = set().union(*groups.values())
+    assert kept(corpus, manifest)[0] == everything
+
+    hostile = next(a for a in corpus.articles if a.article.id == "hostile/page")
+    retitled = dataclasses.replace(hostile, article=dataclasses.replace(hostile.article, title="A new title"))
+    changed = dataclasses.replace(corpus, articles=tuple(retitled if a is hostile else a for a in corpus.articles))
+    assert kept_as_from_scratch(changed, manifest, before) == everything - pages(evil) - pages(evil, "hostile")
+
+    # an article's change renders its event's pages and its story's page again, not the story's other events
+    seed = next(a for a in corpus.articles if a.article.outlet == "southfront")
+    edited = dataclasses.replace(seed, article=dataclasses.replace(seed.article, title="Moscow shares intelligence"))
+    changed = dataclasses.replace(corpus, articles=tuple(edited if a is seed else a for a in corpus.articles))
+    assert kept_as_from_scratch(changed, manifest, before) == everything - pages(seeds) - pages(seeds, "southfront")
+
+    # a story's id names its members (an article joining any of its events changes it) and no page shows it
+    renumbered = dataclasses.replace(corpus, stories=tuple(
+        dataclasses.replace(s, id=f"{s.id}-x") if s is seeds else s for s in corpus.stories))
+    assert kept_as_from_scratch(renumbered, manifest, before) == everything - pages(seeds)
 
     renamed = dataclasses.replace(corpus, outlets=tuple(
         Outlet(o.slug, "South Front") if o.slug == "southfront" else o for o in corpus.outlets))
-    reused, _ = kept(renamed, manifest)
-    assert reused == evil_pages  # an outlet's name is shown on its story's pages
+    # an outlet's name is shown on its story's page and its articles' event pages
+    assert kept_as_from_scratch(renamed, manifest, before) == everything - pages(seeds) - pages(seeds, "southfront")
 
 
 def test_second_build_keeps_pages_and_matches_a_build_without_cache(tmp_path: Path) -> None:
@@ -71,7 +102,7 @@ def test_second_build_keeps_pages_and_matches_a_build_without_cache(tmp_path: Pa
     warm = project("warm")
     run(load_config(warm, run_mkdocs=False))
     manifest = warm / ".cache" / "render-manifest.json"
-    assert len(load_render_manifest(manifest, warm / "docs")) == 1
+    assert len(load_render_manifest(manifest, warm / "docs")) == 3  # the story page; each event with its article
     story_page = next((warm / "docs" / "stories").glob("*.md"))
     mtime = story_page.stat().st_mtime_ns
     again = run(load_config(warm, run_mkdocs=False))

@@ -25,7 +25,7 @@ from builder.render.pages import (
     render_story,
 )
 from builder.render.paths import outlet_path
-from builder.render.reuse import ManifestEntry, RenderManifest, code_version, story_digest
+from builder.render.reuse import ManifestEntry, RenderManifest, code_version, event_digest, story_digest
 from builder.render.site import SiteIndex, index_corpus
 from builder.writer import PageText, Reuse
 
@@ -62,25 +62,25 @@ def iter_site(corpus: Corpus, context: RenderContext, previous: RenderManifest |
     articles all pages at once would take gigabytes. The open-data files come in pieces (streamed).
 
     `previous`: the manifest of the last build (builder/render/reuse.py), whose pages are still in docs/; a
-    story whose digest and paths match it yields `Reuse()` for its pages. `manifest` is filled with this
+    group of pages (a story's page; an event's page with its articles') whose digest and paths match it
+    yields `Reuse()` for its pages. `manifest` is filled with this
     build's entries."""
     site = index_corpus(corpus)
     tracked = previous is not None or manifest is not None
-    code = code_version() if tracked else ""
+    code = code_version() if tracked else None
     yield "index.md", render_home(site, context.site_name)
     events_done: set[str] = set()
     articles_done: set[str] = set()
     for story in corpus.stories:  # a story with its events and articles, which share highlighted bodies
-        pages = _story_pages(site, story, events_done, articles_done)
-        if tracked:
-            entry = (story_digest(site, story, code), tuple(path for path, _ in pages))
+        for group in _story_groups(site, story, code, events_done, articles_done):
+            entry = (group.digest, tuple(path for path, _ in group.pages))
             if manifest is not None:
-                manifest[story.id] = entry
-            if previous is not None and previous.get(story.id) == entry:
-                yield from ((path, Reuse()) for path, _ in pages)
+                manifest[entry[1][0]] = entry
+            if previous is not None and previous.get(entry[1][0]) == entry:
+                yield from ((path, Reuse()) for path, _ in group.pages)
                 continue
-        for path, render in pages:
-            yield path, render()
+            for path, render in group.pages:
+                yield path, render()
         site.bodies.clear()
     for event in (e for e in corpus.events if e.id not in events_done):
         yield site.event_paths[event.id], render_event(site, event)
@@ -95,15 +95,29 @@ def iter_site(corpus: Corpus, context: RenderContext, previous: RenderManifest |
     yield from feed_files(site, context.site_name).items()
 
 
-def _story_pages(site: SiteIndex, story: Story, events_done: set[str],
-                 articles_done: set[str]) -> list[tuple[str, Callable[[], str]]]:
-    """The story's page, then each of its events' pages followed by their articles' pages (each page once
-    over the site: `events_done` and `articles_done` are updated), as (path, renderer) pairs."""
-    pages: list[tuple[str, Callable[[], str]]] = [(site.story_paths[story.id], partial(render_story, site, story))]
-    for event in (site.events[e] for e in story.event_ids if e in site.events and e not in events_done):
+@dataclass(frozen=True)
+class PageGroup:
+    """Pages kept or rendered together (builder/render/reuse.py): `digest` of what they are made from ("" when
+    the build keeps no manifest), and (path, renderer) pairs."""
+
+    digest: str
+    pages: tuple[tuple[str, Callable[[], str]], ...]
+
+
+def _story_groups(site: SiteIndex, story: Story, code: str | None, events_done: set[str],
+                  articles_done: set[str]) -> list[PageGroup]:
+    """The story's page, then each of its events' pages with their articles' pages (each page once over the
+    site: `events_done` and `articles_done` are updated). `code`: the rendering code's version, None for no
+    digests."""
+    events = [site.events[e] for e in story.event_ids if e in site.events]
+    digests = {e.id: event_digest(site, e, code) if code is not None else "" for e in events}
+    groups = [PageGroup(story_digest(site, story, code, digests) if code is not None else "",
+                        ((site.story_paths[story.id], partial(render_story, site, story)),))]
+    for event in (e for e in events if e.id not in events_done):
         events_done.add(event.id)
-        pages.append((site.event_paths[event.id], partial(render_event, site, event)))
+        pages: list[tuple[str, Callable[[], str]]] = [(site.event_paths[event.id], partial(render_event, site, event))]
         for article_id in (i for i in event.article_ids if i in site.articles and i not in articles_done):
             articles_done.add(article_id)
             pages.append((site.article_page(article_id), partial(render_article, site, site.articles[article_id])))
-    return pages
+        groups.append(PageGroup(digests[event.id], tuple(pages)))
+    return groups

@@ -44,10 +44,9 @@ def metadata(page: str, site: SiteIndex, item: AnalysedArticle) -> str:
     ]
     event_id = site.event_of_article.get(article.id)
     if event_id is not None and event_id in site.event_paths:
-        story_id = site.story_of_event.get(event_id)
-        if story_id is not None and story_id in site.story_paths:
-            story = next(s for s in site.corpus.stories if s.id == story_id)
-            rows.append(("Story", f"[{md(story.title)}]({link(page, site.story_paths[story_id])})"))
+        story = site.stories.get(site.story_of_event.get(event_id, ""))
+        if story is not None and story.id in site.story_paths:
+            rows.append(("Story", f"[{md(story.title)}]({link(page, site.story_paths[story.id])})"))
         rows.append(("Event", f"[{md(site.events[event_id].title)}]({link(page, site.event_paths[event_id])})"))
     rows += [
         ("Length", f"{readability.words} words, {readability.sentences} sentences"),

@@ -66,8 +66,7 @@ def render_story(site: SiteIndex, story: Story) -> str:
 def render_event(site: SiteIndex, event: Event) -> str:
     page = site.event_paths[event.id]
     articles = site.event_articles(event)
-    story_id = site.story_of_event.get(event.id)
-    story = next((s for s in site.corpus.stories if s.id == story_id), None)
+    story = site.stories.get(site.story_of_event.get(event.id, ""))
     comparison = compare(articles)
     part_of = (f"Part of the story [{md(story.title)}]({link(page, site.story_paths[story.id])}).\n"
                if story is not None else "")

@@ -19,6 +19,7 @@ class SiteIndex:
     corpus: Corpus
     articles: Mapping[str, AnalysedArticle]
     events: Mapping[str, Event]
+    stories: Mapping[str, Story]
     story_paths: Mapping[str, str]
     event_paths: Mapping[str, str]
     story_of_event: Mapping[str, str]
@@ -87,6 +88,7 @@ def index_corpus(corpus: Corpus) -> SiteIndex:
         corpus=corpus,
         articles={a.article.id: a for a in corpus.articles},
         events=events,
+        stories={s.id: s for s in corpus.stories},
         story_paths={k: f"stories/{v}.md" for k, v in stories.items()},
         event_paths={k: f"events/{v}.md" for k, v in event_slugs.items()},
         story_of_event={e: s.id for s in corpus.stories for e in s.event_ids},
