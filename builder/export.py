@@ -132,8 +132,9 @@ def json_chunks(data: Mapping[str, Any]) -> Iterator[str]:
     yield "\n}\n"
 
 
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+# one encoder for every record: `json.dumps` with options builds a new encoder per call, a third of its time
+# over the hundreds of thousands of span records of a large site
+_dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 
 
 def safe_cell(value: object) -> object:
@@ -149,14 +150,18 @@ def to_csv(fields: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> str:
 def csv_chunks(fields: Sequence[str], rows: Iterable[Mapping[str, Any]], batch: int = 2000) -> Iterator[str]:
     """The header, then the rows `batch` at a time."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(fields), lineterminator="\n", extrasaction="ignore")
-    writer.writeheader()
-    for number, row in enumerate(rows, 1):
-        writer.writerow({k: "" if row.get(k) is None else safe_cell(row.get(k)) for k in fields})
-        if number % batch == 0:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(fields)
+    cells: list[list[object]] = []
+    for row in rows:
+        cells.append(["" if (value := row.get(k)) is None else safe_cell(value) for k in fields])
+        if len(cells) == batch:  # written `batch` rows at a time by the C writer
+            writer.writerows(cells)
+            cells.clear()
             yield out.getvalue()
             out.seek(0)
             out.truncate()
+    writer.writerows(cells)
     yield out.getvalue()
 
 
