@@ -276,6 +276,8 @@ CONSTRUCTIONS = [
     # a fronted "to" phrase naming a person: the one to whom the sentence holds
     ("To Ana Ruiz, the harbour plan is a costly mistake.", "To", "Ana Ruiz", "the harbour plan is a costly mistake"),
     ("But to others, the mayor is a hero of the fishermen.", "to", "others", "the mayor is a hero of the fishermen"),
+    # publishing a message states what it says
+    ("The council released an ad attacking the mayor.", "released an ad attacking", "The council", "the mayor"),
     # a testimonial whose quotation marks do not pair (a quote inside it, a mistyped opening mark)
     ("”The harbour is what the mayor calls “a burden” but it feeds us all.” ― Ana Ruiz\n“We need the harbour.” ― "
      "Lena Ortiz", "―", "Ana Ruiz", "”The harbour is what the mayor calls “a burden” but it feeds us all.”"),
@@ -363,6 +365,7 @@ def test_headline_needs_a_verb_form(analyser: Analyser) -> None:
     ("The mayor said she had met farmers who criticized the harbour plan.", "criticized"),
     ("The mayor denounced a union that has endorsed the harbour plan.", "endorsed"),
     ("The program, called Harbour First, pays the fishermen.", "called"),  # a participle naming its noun
+    ("The station aired an ad about the harbour.", "aired an ad"),  # placing an ad, not publishing one
 ])
 def test_no_cue(analyser: Analyser, text: str, cue: str) -> None:
     assert not [a for a in attributions(analyser, text) if a.cue.text == cue]

@@ -41,6 +41,11 @@ KINDS = [
     # a functional noun with its possessor is one known person; a non-unique relation is not
     ("Her husband said the harbour plan would fail.", "Her husband", N_PERSON, None),
     ("Her neighbour said the harbour plan would fail.", "Her neighbour", U_PERSON, None),
+    # a "he" opening a sentence continues the subject before it in its paragraph, not a source of the last one
+    ("Senator Jon Pike's lawyer praised the verdict on Monday.\nThe senator is a keen sailor. He released a "
+     "letter on Friday.", "He", N_PERSON, None),
+    ("Senator Jon Pike's lawyer praised the verdict on Monday.\nHe released a letter on Friday.", "He", U_PERSON,
+     None),
 ]
 
 

@@ -65,14 +65,30 @@ def light_verb_cues(doc: Doc, nouns: Mapping[str, AttributionType]) -> Iterator[
         if verb.lemma_.lower() not in LIGHT_VERBS or verb.pos_ != "VERB" or verb.tag_ == "VB" or topical_gerund(verb):
             continue  # "criticised X for making rude statements": the judging verb reports
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if obj is None or obj.lemma_.lower() not in nouns:
+        kind = _light_noun(verb, obj, nouns)
+        if obj is None or kind is None:
             continue
         if verb.lemma_.lower() == "take" and obj.lemma_.lower() in RECEIVED:
             continue  # "took questions from the crowd": the speech of others, received
         subject = subject_of(verb)
         end, content = _message(obj)
-        yield Candidate((verb.idx, end), noun_phrase(subject) if subject is not None else None, content,
-                        nouns[obj.lemma_.lower()])
+        yield Candidate((verb.idx, end), noun_phrase(subject) if subject is not None else None, content, kind)
+
+
+# Messages their author puts out ("released an ad attacking X", "sent a letter to Y", "issued a memo"): the act of
+# publishing one is the author's statement of what it says (PARC 3.0 marks "released a statement"); not ads run
+# or aired, which are placements, nor emails, mostly sent about something else.
+PUBLISHING = frozenset({"release", "launch", "issue", "send"})
+PUBLISHED = frozenset({"ad", "advertisement", "memo", "letter"})
+
+
+def _light_noun(verb: Token, obj: Token | None, nouns: Mapping[str, AttributionType]) -> AttributionType | None:
+    if obj is None:
+        return None
+    lemma = obj.lemma_.lower()
+    if lemma in PUBLISHED and verb.lemma_.lower() in PUBLISHING and not (lemma == "ad" and verb.lemma_.lower() == "send"):
+        return AttributionType.WRITING
+    return nouns.get(lemma)
 
 
 # "made (it) clear that ...": a light verb with a predicate of manifestness states the clause (PARC 3.0 cues).

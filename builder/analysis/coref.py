@@ -191,6 +191,38 @@ def _same_name(mention: SpacySpan, mentions: list[Mention]) -> Mention | None:
     return None
 
 
+def _previous_subject(pronoun: Token, lexicon: SourceLexicon) -> Token | None:
+    """ "The former governor is a triathlete. He released a letter ...": a "he" or "she" opening a sentence
+    continues the subject of the sentence before in its paragraph (the centre of attention, Grosz, Joshi &
+    Weinstein 1995) rather than a source named in an earlier paragraph; that subject is one person."""
+    if pronoun.lower_ not in ("he", "she") or pronoun.dep_ != "nsubj" or pronoun.i != pronoun.sent.start:
+        return None
+    if pronoun.i == 0:
+        return None
+    previous = pronoun.doc[pronoun.i - 1].sent.root
+    subject = next((c for c in previous.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ not in ("NN", "NNP") or not _human(subject, lexicon):
+        return None
+    if subject.pos_ == "PRON" or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
+        return None  # "Everyone can see ... He knows", "No candidate has less at stake ... He won": nobody in particular
+    left = subject.doc[subject.left_edge.i : subject.i + 1]
+    if any(gender_of(t.text) not in ("", gender_of(pronoun.text)) for t in left):
+        return None  # "Mrs. Clinton ... He noted": someone else
+    return subject
+
+
+def _centre(topic: Token, mention: SpacySpan, found: Mention | None) -> bool:
+    """The subject before is in the pronoun's paragraph and the source found for it is not (texts read only
+    between the two: spaCy rebuilds `Doc.text` on each access)."""
+    doc = mention.doc
+    if "\n" in doc[topic.i : mention.start].text:
+        return False
+    if found is None:
+        return True
+    before = doc.char_span(found.span.start, mention.start_char, alignment_mode="expand")
+    return before is not None and "\n" in before.text
+
+
 def make_source(mention: SpacySpan, mentions: list[Mention], lexicon: SourceLexicon) -> Source:
     span = span_of(mention)
     target = _target(mention, lexicon)
@@ -199,6 +231,10 @@ def make_source(mention: SpacySpan, mentions: list[Mention], lexicon: SourceLexi
         return Source(span, reading.kind, reading.name, span_of(target))
     found = resolve(reading, target.root.lemma_.lower(), mention.start_char, mentions, target.root.pos_ == "PRON",
                     gender_of(target.root.text))
+    topic = _previous_subject(target.root, lexicon)
+    if topic is not None and _centre(topic, mention, found):
+        described = make_source(noun_phrase(topic), mentions, lexicon)
+        return Source(span, described.kind, described.name, described.antecedent or described.span)
     found = found or _same_name(mention, mentions)
     if found is not None:
         return Source(span, found.kind, found.name, found.span)
