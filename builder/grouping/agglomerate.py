@@ -164,14 +164,16 @@ class _State:
 
     def _qualifies(self, a: int, c: int, score: float) -> bool:
         """Two clusters may merge at this score: it reaches `ratio` and the check view does not veto it, or
-        it reaches `agreeing_ratio` and they agree on the check view as much as within."""
-        if score < min(self.linkage.ratio, self.linkage.agreeing_ratio):
+        it reaches `agreeing_ratio` and they agree on the check view as much as within (a single article,
+        with no check cohesion, agrees with nothing; most candidates below `ratio` are such)."""
+        if score < self.linkage.ratio and (score < self.linkage.agreeing_ratio or min(self.size[a], self.size[c]) < 2):
             return False
         between = self._check_between(a, c)
-        if between is not None and between[0] < self.linkage.check_ratio * between[1]:
+        if between is None:
+            return score >= self.linkage.ratio
+        if between[0] < self.linkage.check_ratio * between[1]:
             return False
-        return score >= self.linkage.ratio or (score >= self.linkage.agreeing_ratio and between is not None
-                                               and between[0] >= between[1])
+        return score >= self.linkage.ratio or between[0] >= between[1] > 0
 
     def _push(self, a: int, only_above: bool = False) -> None:
         """Queue every qualifying merge of cluster `a` (with higher-numbered neighbours only at the start)."""
