@@ -276,6 +276,7 @@ CONSTRUCTIONS = [
     # a fronted "to" phrase naming a person: the one to whom the sentence holds
     ("To Ana Ruiz, the harbour plan is a costly mistake.", "To", "Ana Ruiz", "the harbour plan is a costly mistake"),
     ("But to others, the mayor is a hero of the fishermen.", "to", "others", "the mayor is a hero of the fishermen"),
+    ("The mayor outlined her plan for the harbour on Monday.", "outlined", "The mayor", "her plan for the harbour"),
     # publishing a message states what it says
     ("The council released an ad attacking the mayor.", "released an ad attacking", "The council", "the mayor"),
     # a testimonial whose quotation marks do not pair (a quote inside it, a mistyped opening mark)
