@@ -80,21 +80,23 @@ def clean(body: str, title: str | None, rule_sets: Iterable[ChromeRules], repeat
             removed.append(RemovedBlock(lines[first], "title line (used as the article title)"))
             lines[first] = ""
     kept: list[str] = []
+    title_key = normalise(title)
     for index, line in enumerate(lines):
         if not line:
             continue
-        if normalise(line) == normalise(title):
+        key = normalise(line)  # once per line: a scraped paragraph can be thousands of words
+        if key == title_key:
             removed.append(RemovedBlock(line, "repeats the title"))
             continue
-        tail_reason = _tail(line, rules)
+        tail_reason = next((r.tails[key] for r in rules if key in r.tails), None)
         if tail_reason and len(kept) >= MIN_PARAGRAPHS_BEFORE_TAIL:
             rest = "\n".join(x for x in lines[index:] if x)
             removed.append(RemovedBlock(rest, tail_reason))
             break
-        if normalise(line) in repeated:
+        if key in repeated:
             removed.append(RemovedBlock(line, "line repeated across this outlet's articles"))
             continue
-        line = _strip_line(line, rules, removed)
+        line = _strip_line(line, key, rules, removed)
         if line:
             kept.append(line)
     return Cleaned(title, "\n\n".join(kept), tuple(removed))
@@ -105,13 +107,8 @@ def strip_generic(body: str) -> Cleaned:
     return clean(body, None, [ChromeRules.generic()])
 
 
-def _tail(line: str, rules: tuple[ChromeRules, ...]) -> str | None:
-    key = normalise(line)
-    return next((r.tails[key] for r in rules if key in r.tails), None)
-
-
-def _strip_line(line: str, rules: tuple[ChromeRules, ...], removed: list[RemovedBlock]) -> str:
-    key = normalise(line)
+def _strip_line(line: str, key: str, rules: tuple[ChromeRules, ...], removed: list[RemovedBlock]) -> str:
+    """`line` less the chrome the rules find in it (`key`: the line normalised)."""
     for rule in rules:
         if key in rule.lines:
             removed.append(RemovedBlock(line, rule.lines[key]))
@@ -127,7 +124,6 @@ def _strip_line(line: str, rules: tuple[ChromeRules, ...], removed: list[Removed
                 return ""
             removed.append(RemovedBlock(match.group().strip(), reason))
             line = rest
-            key = normalise(line)
     return line
 
 

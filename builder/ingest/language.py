@@ -30,7 +30,7 @@ class EnglishCheck:
         words = _WORD.findall(text.casefold())
         if len(words) < MIN_WORDS:
             return None
-        return sum(word in self.words for word in words) / len(words)
+        return sum(map(self.words.__contains__, words)) / len(words)  # a C loop: ingest checks every article
 
     def looks_english(self, text: str) -> bool:
         share = self.share(text)
