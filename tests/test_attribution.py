@@ -367,6 +367,7 @@ def test_headline_needs_a_verb_form(analyser: Analyser) -> None:
     ("The mayor denounced a union that has endorsed the harbour plan.", "endorsed"),
     ("The program, called Harbour First, pays the fishermen.", "called"),  # a participle naming its noun
     ("The station aired an ad about the harbour.", "aired an ad"),  # placing an ad, not publishing one
+    ("The mayor changed her mind after seeing the flooded harbour.", "seeing"),  # an act of perceiving
 ])
 def test_no_cue(analyser: Analyser, text: str, cue: str) -> None:
     assert not [a for a in attributions(analyser, text) if a.cue.text == cue]

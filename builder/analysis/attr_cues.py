@@ -143,12 +143,18 @@ JUDGED_PREPOSITIONS = frozenset({"for", "as", "from", "without", "into", "than",
 TOPIC_PREPOSITIONS = frozenset({"at", "against", "around", "toward", "towards", "within", "including", "past"})
 
 
+# Verbs of perception: as a gerund after a preposition they name the act of perceiving ("after seeing the sign",
+# "in hopes of seeing the duo"), not a view held (Levin 1993, 30.1 see verbs).
+PERCEPTION = frozenset({"see", "hear", "watch", "notice", "witness"})
+
+
 def topical_gerund(verb: Token) -> bool:
     """A gerund without a subject of its own after a preposition that makes it a topic or judged act ("footage
-    of Trump talking about": the gerund has its own subject and reports him)."""
+    of Trump talking about": the gerund has its own subject and reports him), or an act of perceiving."""
     if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or any(c.dep_ in ("nsubj", "poss") for c in verb.children):
         return False
-    return verb.head.lower_ in JUDGED_PREPOSITIONS or verb.head.lower_ in TOPIC_PREPOSITIONS
+    return (verb.head.lower_ in JUDGED_PREPOSITIONS or verb.head.lower_ in TOPIC_PREPOSITIONS
+            or verb.lemma_.lower() in PERCEPTION)
 
 
 def _embedded(verb: Token, entry: CueEntry) -> bool:
