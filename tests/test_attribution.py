@@ -277,6 +277,7 @@ CONSTRUCTIONS = [
     ("To Ana Ruiz, the harbour plan is a costly mistake.", "To", "Ana Ruiz", "the harbour plan is a costly mistake"),
     ("But to others, the mayor is a hero of the fishermen.", "to", "others", "the mayor is a hero of the fishermen"),
     ("The mayor outlined her plan for the harbour on Monday.", "outlined", "The mayor", "her plan for the harbour"),
+    ("The mayor promoted her plan for the harbour.", "promoted", "The mayor", "her plan for the harbour"),
     # publishing a message states what it says
     ("The council released an ad attacking the mayor.", "released an ad attacking", "The council", "the mayor"),
     # a testimonial whose quotation marks do not pair (a quote inside it, a mistyped opening mark)
@@ -368,6 +369,7 @@ def test_headline_needs_a_verb_form(analyser: Analyser) -> None:
     ("The program, called Harbour First, pays the fishermen.", "called"),  # a participle naming its noun
     ("The station aired an ad about the harbour.", "aired an ad"),  # placing an ad, not publishing one
     ("The mayor changed her mind after seeing the flooded harbour.", "seeing"),  # an act of perceiving
+    ("Groups promoting the harbour plan met on Monday.", "promoting"),  # a finite-only cue as a participle
 ])
 def test_no_cue(analyser: Analyser, text: str, cue: str) -> None:
     assert not [a for a in attributions(analyser, text) if a.cue.text == cue]

@@ -53,6 +53,7 @@ class CueEntry:
     needs_particle: bool = False  # only a cue with its particle: "talk about", "speak out"
     needs_clause: bool = False  # only a cue with a clause: "maintained that" (not "maintained control")
     objectless: bool = False  # only a cue without an object: "he added" (not "added jobs", "added to his lead")
+    finite: bool = False  # only a cue as a finite verb: "Clinton promoted her plan" (not "groups promoting trade")
 
 
 @dataclass(frozen=True)
@@ -228,6 +229,8 @@ def is_cue_verb(verb: Token, entry: CueEntry, has_particle: bool) -> bool:
     if entry.needs_particle and not has_particle:
         return False
     if entry.objectless and _direct_object(verb):
+        return False
+    if entry.finite and not (verb.tag_ in ("VBD", "VBZ", "VBP") and any(c.dep_ == "nsubj" for c in verb.children)):
         return False
     if _embedded(verb, entry) or _described_state(verb, entry):
         return False

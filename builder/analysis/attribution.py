@@ -33,7 +33,7 @@ from builder.analysis.sources import SourceLexicon
 from builder.lexicons import load_table
 from builder.models import Attribution, AttributionType, QuoteStyle, Source, Span
 
-FRAMES = {"report": False, "complement": True, "clause": True, "objectless": False}
+FRAMES = {"report": False, "complement": True, "clause": True, "objectless": False, "finite": False}
 ROLE_CLASSES = frozenset({"person", "title", "org", "document"})
 HUMAN_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "who"})
 STATES = frozenset({AttributionType.BELIEF, AttributionType.EVIDENCE})
@@ -75,7 +75,8 @@ def load_cue_lexicon(name: str = "cues") -> CueLexicon:
             phrasal[(words[0], words[1])] = cue_type
             verbs.setdefault(words[0], CueEntry(cue_type, False, needs_particle=True))
         else:
-            entry = CueEntry(cue_type, FRAMES[frame], needs_clause=frame == "clause", objectless=frame == "objectless")
+            entry = CueEntry(cue_type, FRAMES[frame], needs_clause=frame == "clause", objectless=frame == "objectless",
+                             finite=frame == "finite")
             for spelling in _spellings(words[0]):
                 verbs.setdefault(spelling, entry)
     nouns = load_table("cue_nouns", 4)
