@@ -155,12 +155,15 @@ class _State:
         if self.check is None:
             return None
         sums, counts = self.check
-        strength = self.linkage.strength
-        cohesion = [sums.within[k] / (strength + counts.within[k]) for k in (a, c)]
         pairs = counts.links[a].get(c, 0.0)
-        if min(cohesion) < self.linkage.check_least or not pairs:
+        if not pairs:
             return None
-        return sums.links[a].get(c, 0.0) / pairs, math.sqrt(cohesion[0] * cohesion[1])
+        strength, least = self.linkage.strength, self.linkage.check_least
+        cohesion_a = sums.within[a] / (strength + counts.within[a])
+        cohesion_c = sums.within[c] / (strength + counts.within[c])
+        if cohesion_a < least or cohesion_c < least:
+            return None
+        return sums.links[a].get(c, 0.0) / pairs, math.sqrt(cohesion_a * cohesion_c)
 
     def _qualifies(self, a: int, c: int, score: float) -> bool:
         """Two clusters may merge at this score: it reaches `ratio` and the check view does not veto it, or
@@ -178,6 +181,7 @@ class _State:
     def _push(self, a: int, only_above: bool = False) -> None:
         """Queue every qualifying merge of cluster `a` (with higher-numbered neighbours only at the start)."""
         floor, ratio = self.linkage.floor, self.linkage.ratio
+        least = min(ratio, self.linkage.agreeing_ratio)  # read here: most candidates fall below it
         for c, total in self.sums.links[a].items():
             if only_above and c < a:
                 continue
@@ -185,7 +189,7 @@ class _State:
             if mean < floor:
                 continue
             score = mean / math.sqrt(max(self.cohesion[a] * self.cohesion[c], 1e-12)) if ratio > 0 else mean
-            if self._qualifies(a, c, score):
+            if score >= least and self._qualifies(a, c, score):
                 low, high = min(a, c), max(a, c)
                 heapq.heappush(self.heap, (-score, low, high, self.version[low], self.version[high]))
 
