@@ -278,6 +278,9 @@ CONSTRUCTIONS = [
     ("But to others, the mayor is a hero of the fishermen.", "to", "others", "the mayor is a hero of the fishermen"),
     ("The mayor outlined her plan for the harbour on Monday.", "outlined", "The mayor", "her plan for the harbour"),
     ("The mayor promoted her plan for the harbour.", "promoted", "The mayor", "her plan for the harbour"),
+    # a finite-only cue still as a free adjunct sharing its clause's subject
+    ("The mayor spoke on Monday, comparing the harbour to a graveyard.", "comparing", "The mayor",
+     "the harbour to a graveyard"),
     # publishing a message states what it says
     ("The council released an ad attacking the mayor.", "released an ad attacking", "The council", "the mayor"),
     # a testimonial whose quotation marks do not pair (a quote inside it, a mistyped opening mark)
@@ -370,6 +373,8 @@ def test_headline_needs_a_verb_form(analyser: Analyser) -> None:
     ("The station aired an ad about the harbour.", "aired an ad"),  # placing an ad, not publishing one
     ("The mayor changed her mind after seeing the flooded harbour.", "seeing"),  # an act of perceiving
     ("Groups promoting the harbour plan met on Monday.", "promoting"),  # a finite-only cue as a participle
+    ("The council is on board with comparing the two harbour plans.", "comparing"),
+    ("Groups publishing the harbour data met on Monday.", "publishing"),
 ])
 def test_no_cue(analyser: Analyser, text: str, cue: str) -> None:
     assert not [a for a in attributions(analyser, text) if a.cue.text == cue]

@@ -193,6 +193,17 @@ def misread_finite(verb: Token) -> bool:
     return verb.nbor(-1).text == "," and verb.nbor(-2).i != verb.head.i and verb.head.i < verb.i
 
 
+def _finite(verb: Token) -> bool:
+    """A tensed verb, a perfect ("has found"), "do" or a modal with a bare verb ("did not react", "will find") or
+    a free adjunct sharing its clause's subject (", comparing him to Obama"): the act done by someone, not a
+    participle describing a noun or an act ("a group finding", "on board with comparing")."""
+    if verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ == "VB" and _asserted_infinitive(verb)):
+        return True
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl":
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
 def _asserted_infinitive(verb: Token) -> bool:
     """A bare verb that still reports an act: with "do" ("did not say") or a modal in the main clause
     ("will discuss", "can say", "would call it"), a prediction or a stance the outlet puts to the source."""
@@ -230,7 +241,7 @@ def is_cue_verb(verb: Token, entry: CueEntry, has_particle: bool) -> bool:
         return False
     if entry.objectless and _direct_object(verb):
         return False
-    if entry.finite and not (verb.tag_ in ("VBD", "VBZ", "VBP") and any(c.dep_ == "nsubj" for c in verb.children)):
+    if entry.finite and not _finite(verb):
         return False
     if _embedded(verb, entry) or _described_state(verb, entry):
         return False

@@ -64,8 +64,9 @@ def _spellings(lemma: str) -> tuple[str, ...]:
 def load_cue_lexicon(name: str = "cues") -> CueLexicon:
     verbs: dict[str, CueEntry] = {}
     phrasal: dict[tuple[str, str], AttributionType] = {}
-    for cue, kind, frame, _origin in load_table(name, 4):
-        if frame not in FRAMES:
+    for cue, kind, frames, _origin in load_table(name, 4):
+        frame, _plus, finite = frames.partition("+")  # "complement+finite": both conditions
+        if frame not in FRAMES or finite not in ("", "finite"):
             raise ValueError(f"lexicon {name}.tsv: unknown frame {frame!r} for {cue!r}; valid: {', '.join(FRAMES)}")
         cue_type = _attribution_type(kind, f"lexicon {name}.tsv, {cue!r}")
         words = cue.lower().split()
@@ -76,7 +77,7 @@ def load_cue_lexicon(name: str = "cues") -> CueLexicon:
             verbs.setdefault(words[0], CueEntry(cue_type, False, needs_particle=True))
         else:
             entry = CueEntry(cue_type, FRAMES[frame], needs_clause=frame == "clause", objectless=frame == "objectless",
-                             finite=frame == "finite")
+                             finite="finite" in (frame, finite))
             for spelling in _spellings(words[0]):
                 verbs.setdefault(spelling, entry)
     nouns = load_table("cue_nouns", 4)
