@@ -278,6 +278,9 @@ CONSTRUCTIONS = [
     ("But to others, the mayor is a hero of the fishermen.", "to", "others", "the mayor is a hero of the fishermen"),
     ("The mayor outlined her plan for the harbour on Monday.", "outlined", "The mayor", "her plan for the harbour"),
     ("The mayor promoted her plan for the harbour.", "promoted", "The mayor", "her plan for the harbour"),
+    # a causative entails its infinitive, done by its object
+    ("The storm led the mayor to declare that the harbour was closed.", "declare", "the mayor",
+     "that the harbour was closed"),
     # a finite-only cue still as a free adjunct sharing its clause's subject
     ("The mayor spoke on Monday, comparing the harbour to a graveyard.", "comparing", "The mayor",
      "the harbour to a graveyard"),

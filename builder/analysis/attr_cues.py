@@ -25,12 +25,17 @@ ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "reassure", "remind", "
                              "ask", "urge", "thank", "caution", "email", "text"})
 # Verbs that are cues on their own but aspectual with an infinitive ("continued to rise").
 ASPECTUAL = frozenset({"continue", "begin", "start"})
+# Causatives whose object does the act of the infinitive: "led Trump to call", "prompted the council to demand".
+CAUSATIVES = frozenset({"lead", "prompt"})
 # Heads that assert the infinitive under them ("continued to insist", "went on to say", "tend to favour",
 # "are more likely to say"): aspectual and raising predicates (Perlmutter 1970; Quirk et al. 1985, 16.38);
 # "use" as instrument or past habit ("used an expletive to describe", "used to support") and implicatives,
 # which entail their complement ("was quick to point out", "managed to say"; Karttunen 1971), report it too.
 ASSERTING_HEADS = frozenset({*ASPECTUAL, "go", "tend", "likely", "unlikely", "keep", "use",
-                             "quick", "manage", "bother", "hasten", "dare"})
+                             "quick", "manage", "bother", "hasten", "dare",
+                             # causatives that entail their complement ("led Trump to call", "prompted the
+                             # council to demand"; Karttunen 1971, implicative verbs)
+                             *CAUSATIVES})
 
 
 # Objects that make a verb of finding an idiom of situation or means: "found himself in trouble", "found a

@@ -15,7 +15,16 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from builder.analysis.attr_content import verb_content
-from builder.analysis.attr_cues import VIEW_NOUNS, Candidate, CueLexicon, cue_extent, is_cue_verb, noun_phrase, subtree_chars
+from builder.analysis.attr_cues import (
+    CAUSATIVES,
+    VIEW_NOUNS,
+    Candidate,
+    CueLexicon,
+    cue_extent,
+    is_cue_verb,
+    noun_phrase,
+    subtree_chars,
+)
 from builder.analysis.attr_documents import document_reads
 from builder.analysis.attr_headlines import headline_cues, misread_verbs
 from builder.analysis.attr_nominal import copular_cues, light_verb_cues, made_clear, possessed_cues, stance_adjectives
@@ -131,6 +140,9 @@ def verb_cues(doc: Doc, text: str, quotes: tuple[tuple[int, int], ...], lexicon:
         subject = mention(sender) if sender is not None else speaker(verb, content, quotes)
         if verb.dep_ == "acl" and verb.tag_ == "VBN":  # a past tense misread as a participle: its noun speaks
             subject = _misread_subject(verb)
+        causee = _object(verb.head) if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in CAUSATIVES else None
+        if causee is not None:  # "prompted NATO to order": the one caused to act
+            subject = mention(causee)
         if verb.lemma_.lower() in RAISING and subject is not None and subject.root.lower_ not in ("he", "she", "i", "we"):
             subject = None  # "the plan seems to fail", "it appears that": the subject is the topic, no holder
         yield Candidate((start, end), subject, content, kind, mention(_according_source(verb)))
