@@ -21,7 +21,7 @@ from builder.ingest import ingest
 from builder.ingest.discover import slugify
 from builder.ingest.language import UNDETERMINED
 from builder.lock import build_lock
-from builder.memory import release_freed_memory
+from builder.memory import few_collections, release_freed_memory
 from builder.models import AnalysedArticle, Article, Corpus, Event, Story, TextAnalysis
 from builder.progress import Stopwatch, timings_line, track
 from builder.render import ManifestEntry, RenderContext, iter_site
@@ -88,7 +88,8 @@ def run(config: Config, progress: IO[str] | None = None) -> BuildReport:
         manifest_path = config.cache_dir.parent / "render-manifest.json" if config.cache_dir else None
         previous = load_render_manifest(manifest_path, config.docs_dir) if manifest_path else None
         manifest: dict[str, ManifestEntry] = {}
-        written = stage_pages(area, config.docs_dir, iter_site(corpus, render_context(config), previous, manifest))
+        with few_collections():
+            written = stage_pages(area, config.docs_dir, iter_site(corpus, render_context(config), previous, manifest))
         renames = docs_renames(area, config.docs_dir)
         counts, epoch = (len(analysed), len(events), len(stories)), source_date(ingested.articles)
         # mkdocs runs in processes of its own: the corpus and the model go first (1.6 GB at 50k articles)
