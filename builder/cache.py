@@ -96,20 +96,32 @@ def _check_spans(text: str, analysis: TextAnalysis) -> None:
 
 def load_render_manifest(path: Path, docs_dir: Path) -> dict[str, tuple[str, tuple[str, ...]]]:
     """The last build's page groups: digests and page paths (builder/render/reuse.py), keeping only the groups
-    whose pages are all still in `docs_dir`; empty when there is none or it cannot be read (then every page is
-    rendered: the manifest only ever saves work)."""
+    whose pages are all still in `docs_dir` as that build left them (same size and modification time: a page
+    edited by hand, or restored from an older cache, is rendered again); empty when there is none or it cannot
+    be read (then every page is rendered: the manifest only ever saves work)."""
     try:
         entries = json.loads(path.read_text(encoding="utf-8"))
-        manifest = {str(group): (str(digest), tuple(str(p) for p in paths))
-                    for group, (digest, paths) in entries.items()}
+        manifest = {str(group): (str(digest), tuple((str(p), int(size), int(mtime)) for p, size, mtime in pages))
+                    for group, (digest, pages) in entries.items()}
     except (OSError, ValueError, TypeError, AttributeError):
         return {}
-    return {group: entry for group, entry in manifest.items()
-            if all(".." not in p and (docs_dir / p).is_file() for p in entry[1])}
+    return {group: (digest, tuple(p for p, _, _ in pages)) for group, (digest, pages) in manifest.items()
+            if all(".." not in p and _stat(docs_dir / p) == (size, mtime) for p, size, mtime in pages)}
 
 
-def save_render_manifest(path: Path, manifest: dict[str, tuple[str, tuple[str, ...]]]) -> None:
+def save_render_manifest(path: Path, manifest: dict[str, tuple[str, tuple[str, ...]]], docs_dir: Path) -> None:
+    """Saved once the pages are in `docs_dir`, with each page's size and modification time."""
+    entries = {group: [digest, [[p, *(_stat(docs_dir / p) or (-1, -1))] for p in pages]]
+               for group, (digest, pages) in sorted(manifest.items())}
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps({k: [d, list(p)] for k, (d, p) in sorted(manifest.items())}), encoding="utf-8")
+    tmp.write_text(json.dumps(entries), encoding="utf-8")
     tmp.replace(path)
+
+
+def _stat(page: Path) -> tuple[int, int] | None:
+    try:
+        found = page.stat()
+    except OSError:
+        return None
+    return (found.st_size, found.st_mtime_ns)

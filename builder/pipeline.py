@@ -110,7 +110,7 @@ def run(config: Config, progress: IO[str] | None = None) -> BuildReport:
                 site_parts_file(config).unlink(missing_ok=True)
             commit(area, renames)
             if manifest_path:
-                save_render_manifest(manifest_path, manifest)
+                save_render_manifest(manifest_path, manifest, config.docs_dir)
             if built:
                 save_records(site_parts_file(config), built.records)
         else:

@@ -18,7 +18,7 @@ from builder.models import Corpus, Outlet, Story
 from builder.pipeline import run
 from builder.render import RenderContext, iter_site, render_site
 from builder.render.site import index_corpus
-from builder.writer import Reuse
+from builder.writer import GENERATED_DIRS, GENERATED_FILES, Reuse
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTEXT = RenderContext()
@@ -108,6 +108,12 @@ def test_second_build_keeps_pages_and_matches_a_build_without_cache(tmp_path: Pa
     again = run(load_config(warm, run_mkdocs=False))
     assert again.pages.written == 0 and story_page.stat().st_mtime_ns == mtime
 
+    # a generated page changed by hand is rendered again, not kept (its size or time no longer match)
+    rendered = story_page.read_text(encoding="utf-8")
+    story_page.write_text(rendered.replace("Klintsevich", "Somebody else"), encoding="utf-8")
+    assert run(load_config(warm, run_mkdocs=False)).pages.written == 1
+    assert story_page.read_text(encoding="utf-8") == rendered
+
     seed = next((warm / "data" / "articles" / "southfront").glob("*.txt"))
     seed.write_text(seed.read_text(encoding="utf-8").replace("Klintsevich", "Klintsewitsch"), encoding="utf-8")
     run(load_config(warm, run_mkdocs=False))
@@ -166,3 +172,34 @@ def test_a_fresh_clone_given_the_cached_site_keeps_its_parts(tmp_path: Path, ana
     assert again.pages.written == built.pages.written  # every page rendered: no render manifest came along
     assert again.site.parts > 3 and again.site.kept == again.site.parts - 1
     assert snapshot(clone / "site") == snapshot(first / "site")
+
+
+def workflow_cached_paths() -> list[str]:
+    """Every path that the Pages workflow (site.yml) keeps between runs with actions/cache."""
+    import yaml
+
+    steps = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8"))["jobs"]["build"]["steps"]
+    return [path for step in steps if str(step.get("uses", "")).startswith("actions/cache@")
+            for path in step["with"]["path"].split()]
+
+
+def test_a_fresh_clone_given_the_workflows_caches_renders_nothing_again(tmp_path: Path, analyser: Analyser) -> None:
+    """A rebuild in CI: a fresh clone given what the Pages workflow caches (the analysis cache, the generated
+    pages with the record of what they were made from, the built site with the record of its parts) writes no
+    page anew, runs mkdocs on the core part alone, and builds the same site."""
+    cached = workflow_cached_paths()
+    assert {p.removeprefix("docs/") for p in cached if p.startswith("docs/")} == {*GENERATED_DIRS, *GENERATED_FILES}
+    first = make_project(tmp_path / "first")
+    built = build(first, analyser, site_part_mb=0.001)
+    clone = make_project(tmp_path / "clone")
+    for relative in cached:
+        source, target = first / relative, clone / relative
+        if source.is_dir():
+            shutil.copytree(source, target, dirs_exist_ok=True)
+        elif source.is_file():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+    again = build(clone, analyser, site_part_mb=0.001)
+    assert built.site is not None and again.site is not None and built.pages.written > 10
+    assert again.pages.written == 0 and again.site.kept == again.site.parts - 1
+    assert snapshot(clone / "docs") == snapshot(first / "docs") and snapshot(clone / "site") == snapshot(first / "site")
