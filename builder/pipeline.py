@@ -51,13 +51,27 @@ class BuildReport:
 
     def summary(self) -> str:
         site = (f"site/ built with mkdocs{self.site.parts_note()}: {self.site.changed} files changed, "
-                f"{self.site.unchanged} unchanged" if self.site else "mkdocs skipped")
+                f"{self.site.unchanged} unchanged, {megabytes(self.site.size)}" if self.site else "mkdocs skipped")
         if not self.replaced:
             site += "; nothing replaced (--strict)"
         return (f"{self.articles} articles, {self.events} events, {self.stories} stories; "
                 f"pages: {self.pages.written} written, {self.pages.unchanged} unchanged, "
                 f"{self.pages.deleted} deleted; {site}" + "".join(f"\nnote: {note}" for note in self.notes)
                 + (f"\n{timings_line(self.timings)}" if self.timings else ""))
+
+
+# GitHub Pages publishes sites of at most 1 GB (docs.github.com, "GitHub Pages limits"); the site workflow
+# publishes there, so a larger site fails at deployment, after the whole build
+PAGES_LIMIT_BYTES = 10**9
+
+
+def megabytes(size: int) -> str:
+    return f"{size / 10**6:,.0f} MB" if size >= 10**6 else f"{size / 10**3:,.0f} kB"
+
+
+def pages_limit_note(size: int) -> str:
+    return (f"site/ is {size / 10**9:.2f} GB, over the 1 GB that GitHub Pages publishes: publish it with "
+            "another static host (any that serves files), or build from fewer articles")
 
 
 def run(config: Config, progress: IO[str] | None = None) -> BuildReport:
@@ -102,6 +116,8 @@ def run(config: Config, progress: IO[str] | None = None) -> BuildReport:
             built = build_site(config, area, epoch)
             warnings.extend(built.warnings)
             site = replace(keep_unchanged_site_files(area.site, config.site_dir), parts=built.parts, kept=built.kept)
+            if site.size > PAGES_LIMIT_BYTES:
+                notes.append(pages_limit_note(site.size))
             renames.append(site_rename(area, config.site_dir))
             clock.lap("mkdocs")
         replaced = not (config.strict and warnings)  # a failed --strict build leaves the old site up

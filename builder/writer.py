@@ -44,6 +44,7 @@ class SiteReport:
     unchanged: int  # files with the previous site's bytes, given its modification time
     parts: int = 1  # mkdocs builds the site was made of (builder.site_build)
     kept: int = 0  # of those, parts linked from the previous site as they were
+    size: int = 0  # bytes of every file of the site
 
     def parts_note(self) -> str:
         return f" in {self.parts} parts, {self.kept} kept from the last build" if self.parts > 1 else ""
@@ -123,10 +124,11 @@ def keep_unchanged_site_files(staged_site: Path, site_dir: Path) -> SiteReport:
     """Give each newly built file with the same bytes as the previous site's the previous file's times: mkdocs
     writes every page anew, but a rebuild should change only what changed, so that incremental uploads, rsync
     and HTTP caches see the real difference. (Setting the times costs a fiftieth of swapping in hard links.)"""
-    changed = unchanged = 0
+    changed = unchanged = size = 0
     for built in sorted(staged_site.rglob("*")):
         if not built.is_file() or built.is_symlink():
             continue
+        size += built.stat().st_size
         current = site_dir / built.relative_to(staged_site)
         if current.is_file() and not current.is_symlink() and _same_bytes(current, built):
             times = current.stat()
@@ -134,7 +136,7 @@ def keep_unchanged_site_files(staged_site: Path, site_dir: Path) -> SiteReport:
             unchanged += 1
         else:
             changed += 1
-    return SiteReport(changed, unchanged)
+    return SiteReport(changed, unchanged, size=size)
 
 
 def _same_bytes(first: Path, second: Path) -> bool:

@@ -15,7 +15,7 @@ from builder.analysis import Analyser
 from builder.cache import load_render_manifest
 from builder.config import load_config
 from builder.models import Corpus, Outlet, Story
-from builder.pipeline import run
+from builder.pipeline import PAGES_LIMIT_BYTES, megabytes, pages_limit_note, run
 from builder.render import RenderContext, iter_site, render_site
 from builder.render.site import index_corpus
 from builder.writer import GENERATED_DIRS, GENERATED_FILES, Reuse
@@ -139,6 +139,8 @@ def test_rebuilt_site_changes_only_the_files_whose_bytes_changed(tmp_path: Path,
 
     again = build(root, analyser, site_part_mb=site_part_mb)
     assert again.site is not None and (again.site.changed, again.site.unchanged) == (0, len(files))
+    assert again.site.size == sum(p.stat().st_size for p in files) and megabytes(again.site.size) in again.summary()
+    assert "GitHub Pages" not in again.summary()  # the seed site is far under Pages' limit
     if site_part_mb:  # every part but the core (menu, search index) is linked from the last build's site
         assert again.site.parts > 3 and again.site.kept == again.site.parts - 1
         assert f"in {again.site.parts} parts, {again.site.kept} kept from the last build" in again.summary()
@@ -203,3 +205,14 @@ def test_a_fresh_clone_given_the_workflows_caches_renders_nothing_again(tmp_path
     assert built.site is not None and again.site is not None and built.pages.written > 10
     assert again.pages.written == 0 and again.site.kept == again.site.parts - 1
     assert snapshot(clone / "docs") == snapshot(first / "docs") and snapshot(clone / "site") == snapshot(first / "site")
+
+
+@pytest.mark.parametrize(("size", "shown"), [(999, "1 kB"), (12_345_678, "12 MB"), (686_900_000, "687 MB"),
+                                             (3_220_000_000, "3,220 MB")])
+def test_site_size_in_the_summary(size: int, shown: str) -> None:
+    assert megabytes(size) == shown
+
+
+def test_a_site_over_the_pages_limit_gets_a_note_saying_what_to_do() -> None:
+    note = pages_limit_note(PAGES_LIMIT_BYTES + 230_000_000)
+    assert "1.23 GB" in note and "GitHub Pages" in note and "another static host" in note
