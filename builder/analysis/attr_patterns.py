@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+import numpy
+from spacy.attrs import LOWER  # type: ignore[import-not-found]  # compiled
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -217,8 +219,9 @@ def to_phrases(doc: Doc, text: str) -> Iterator[Candidate]:
     """ "To Frank, issues of class get attention only ...", "But to others, he is ...": a fronted "to" phrase with
     a person in it, set off by a comma, is the experiencer to whom the sentence holds (Quirk et al. 1985, 8.88
     viewpoint adjuncts), like "in X's view". Not "to date", "to this end", "to a person"."""
-    for token in doc:
-        if token.lower_ != "to" or token.dep_ != "prep":
+    rows = numpy.nonzero(doc.to_array([LOWER]) == doc.vocab.strings["to"])[0]  # no Python step per token
+    for token in (doc[int(i)] for i in rows):
+        if token.dep_ != "prep":
             continue
         opening = token.i == token.sent.start or (token.i - 1 == token.sent.start and doc[token.i - 1].dep_ == "cc")
         pobj = next((c for c in token.children if c.dep_ == "pobj"), None) if opening else None
