@@ -278,6 +278,8 @@ CONSTRUCTIONS = [
     ("But to others, the mayor is a hero of the fishermen.", "to", "others", "the mayor is a hero of the fishermen"),
     ("The mayor outlined her plan for the harbour on Monday.", "outlined", "The mayor", "her plan for the harbour"),
     ("The mayor promoted her plan for the harbour.", "promoted", "The mayor", "her plan for the harbour"),
+    ("The mayor cast her rival as a friend of the developers.", "cast her rival as", "The mayor",
+     "her rival as a friend of the developers"),
     # a causative entails its infinitive, done by its object
     ("The storm led the mayor to declare that the harbour was closed.", "declare", "the mayor",
      "that the harbour was closed"),
@@ -378,6 +380,7 @@ def test_headline_needs_a_verb_form(analyser: Analyser) -> None:
     ("Groups promoting the harbour plan met on Monday.", "promoting"),  # a finite-only cue as a participle
     ("The council is on board with comparing the two harbour plans.", "comparing"),
     ("Groups publishing the harbour data met on Monday.", "publishing"),
+    ("The fishermen cast their nets at dawn.", "cast"),  # "cast" is a cue only with its "as" predicate
 ])
 def test_no_cue(analyser: Analyser, text: str, cue: str) -> None:
     assert not [a for a in attributions(analyser, text) if a.cue.text == cue]

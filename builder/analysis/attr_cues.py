@@ -123,6 +123,12 @@ def complement_of(verb: Token) -> Token | None:
     return None
 
 
+# Prepositions a phrasal cue reaches across its object and adverbials: the topic of talk verbs ("spoke at the
+# White House on Tuesday about rights"; Levin 1993, 37.5) and the predicate of "cast X as Y" (Levin 29.2
+# characterize verbs, whose "as" phrase is the characterization).
+FAR_PARTICLES = frozenset({("prep", "about"), ("prep", "as")})
+
+
 def cue_extent(verb: Token, lexicon: CueLexicon) -> tuple[int, int, AttributionType | None]:
     """The cue's character range: the verb plus a particle or preposition that forms a phrasal cue."""
     for child in verb.rights:
@@ -130,7 +136,7 @@ def cue_extent(verb: Token, lexicon: CueLexicon) -> tuple[int, int, AttributionT
         # "put it" (PARC 3.0) read as a particle, the "back" of "shot back" as an adverb; the "about" of a topic
         # across adverbials ("spoke at the White House on Tuesday about rights"; Levin 1993, 37.5 talk verbs)
         near = child.dep_ in ("prt", "prep", "advmod") or (child.dep_, child.lower_) == ("dobj", "it")
-        if key in lexicon.phrasal and ((near and child.i <= verb.i + 2) or (child.dep_, child.lower_) == ("prep", "about")):
+        if key in lexicon.phrasal and ((near and child.i <= verb.i + 2) or (child.dep_, child.lower_) in FAR_PARTICLES):
             # "went on to say": the act it goes on to is part of the cue
             act = next((c for c in verb.rights if c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB"), None) \
                 if key == ("go", "on") else None
