@@ -120,8 +120,10 @@ def save_render_manifest(path: Path, manifest: dict[str, tuple[str, tuple[str, .
 
 
 def _stat(page: Path) -> tuple[int, int] | None:
+    """Size and whole seconds of the modification time: an archive that keeps pages between CI runs may keep
+    times to the second only."""
     try:
         found = page.stat()
     except OSError:
         return None
-    return (found.st_size, found.st_mtime_ns)
+    return (found.st_size, found.st_mtime_ns // 10**9)
