@@ -50,28 +50,35 @@ def subject_of(verb: Token) -> Token | None:
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
             # "X, who said", "voters saying ...", "a petition calling for ...": the noun described speaks
             return verb.head if verb.head.pos_ in ("NOUN", "PROPN", "PRON") else None
-        head = verb.head
-        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.pos_ == "VERB":
-            # "X said Y was insane, adding ...": the parser hangs the reporting participle on the reported
-            # clause; its speaker is the one of the reporting verb.
-            head = head.head
-        elif verb.dep_ in ("pcomp", "pobj") and head.pos_ in ("ADP", "SCONJ"):  # "Despite/Since/Upon saying"
-            head = head.head
-            # a gerund after a noun or adjective phrase ("stopped short of calling", "has a history of
-            # blaming", "are united in supporting") is done by the subject of the verb that phrase belongs to
-            for _ in range(2):
-                if head.pos_ in ("VERB", "AUX") or head.dep_ not in ("dobj", "acomp", "advmod", "attr"):
-                    break
-                head = head.head
-        elif verb.dep_ == "acomp" and verb.lemma_.lower() in ASSERTING_HEADS:
-            pass  # "voters are more likely to say": the subject of the copula
-        elif verb.dep_ not in INHERITS:
-            return None
-        if head.i == verb.i:
+        head = _climb(verb)
+        if head is None:
             return None
         gerund = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "pcomp")
         verb = head
     return None
+
+
+def _climb(verb: Token) -> Token | None:
+    """The verb whose subject a subjectless reporting verb shares ("..., saying", "said and added", "Despite
+    saying", "are more likely to say"), or None when it shares none."""
+    head = verb.head
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.pos_ == "VERB":
+        # "X said Y was insane, adding ...": the parser hangs the reporting participle on the reported
+        # clause; its speaker is the one of the reporting verb.
+        head = head.head
+    elif verb.dep_ in ("pcomp", "pobj") and head.pos_ in ("ADP", "SCONJ"):  # "Despite/Since/Upon saying"
+        head = head.head
+        # a gerund after a noun or adjective phrase ("stopped short of calling", "has a history of
+        # blaming", "are united in supporting") is done by the subject of the verb that phrase belongs to
+        for _ in range(2):
+            if head.pos_ in ("VERB", "AUX") or head.dep_ not in ("dobj", "acomp", "advmod", "attr"):
+                break
+            head = head.head
+    elif verb.dep_ == "acomp" and verb.lemma_.lower() in ASSERTING_HEADS:
+        pass  # "voters are more likely to say": the subject of the copula
+    elif verb.dep_ not in INHERITS:
+        return None
+    return None if head.i == verb.i else head
 
 
 def _passive_subject(verb: Token, gerund: bool) -> Token | None:
