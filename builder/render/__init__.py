@@ -62,9 +62,8 @@ def iter_site(corpus: Corpus, context: RenderContext, previous: RenderManifest |
     articles all pages at once would take gigabytes. The open-data files come in pieces (streamed).
 
     `previous`: the manifest of the last build (builder/render/reuse.py), whose pages are still in docs/; a
-    group of pages (a story's page; an event's page with its articles') whose digest and paths match it
-    yields `Reuse()` for its pages. `manifest` is filled with this
-    build's entries."""
+    group of pages (a story's page; an event's page with its articles'), keyed by its first page, whose digest
+    and paths match it yields `Reuse()` for its pages. `manifest` is filled with this build's entries."""
     site = index_corpus(corpus)
     tracked = previous is not None or manifest is not None
     code = code_version() if tracked else None
@@ -73,10 +72,10 @@ def iter_site(corpus: Corpus, context: RenderContext, previous: RenderManifest |
     articles_done: set[str] = set()
     for story in corpus.stories:  # a story with its events and articles, which share highlighted bodies
         for group in _story_groups(site, story, code, events_done, articles_done):
-            entry = (group.digest, tuple(path for path, _ in group.pages))
+            key, entry = group.pages[0][0], (group.digest, tuple(path for path, _ in group.pages))
             if manifest is not None:
-                manifest[entry[1][0]] = entry
-            if previous is not None and previous.get(entry[1][0]) == entry:
+                manifest[key] = entry
+            if previous is not None and previous.get(key) == entry:
                 yield from ((path, Reuse()) for path, _ in group.pages)
                 continue
             for path, render in group.pages:

@@ -9,10 +9,11 @@ group gets a digest of everything its pages are made from:
   every article it shows.
 Nothing else appears on those pages: other pages are linked by paths that depend only on the outlet's slug.
 The build keeps the digests and page paths of the last build (a manifest in its cache, keyed by each group's
-first page); when a group's digest and paths are unchanged and its pages are still in docs/, they are kept
-as they are (builder.writer.Reuse) instead of rendered. So an article added to a story of thousands of events
-renders that story's page and one event group, not the whole story. Everything else (home, outlets,
-sources, open data, feeds) depends on the whole corpus and is rendered every time.
+first page); when a group's digest and paths are unchanged and its pages are still in docs/ as that build
+left them (builder/cache.py), they are kept as they are (builder.writer.Reuse) instead of rendered. So an
+article added to a story of thousands of events renders that story's page and one event group, not the whole
+story. Everything else (home, outlets, sources, open data, feeds) depends on the whole corpus and is rendered
+every time.
 """
 
 from __future__ import annotations
