@@ -132,9 +132,8 @@ def json_chunks(data: Mapping[str, Any]) -> Iterator[str]:
     yield "\n}\n"
 
 
-# one encoder for every record: `json.dumps` with options builds a new encoder per call, a third of its time
-# over the hundreds of thousands of span records of a large site
-_dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def safe_cell(value: object) -> object:

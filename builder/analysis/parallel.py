@@ -12,6 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from typing import TYPE_CHECKING
 
+from builder.memory import few_collections
 from builder.models import TextAnalysis
 
 if TYPE_CHECKING:
@@ -37,8 +38,6 @@ def worker_analyser(model: str) -> Analyser:
 def analyse_chunk(model: str, texts: Sequence[str]) -> list[TextAnalysis]:
     """One task: a few texts analysed by this worker's analyser (top-level, so that it pickles by name)."""
     from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]  # no stubs published
-
-    from builder.memory import few_collections
 
     # one BLAS thread per worker: with a thread per core in every worker, the workers' BLAS threads
     # fight over the same cores and two workers ran slower than one. The collector: 1.5% of the analysis
