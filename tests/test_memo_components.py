@@ -1,4 +1,5 @@
-"""The memoised attribute ruler and lemmatizer give exactly what spaCy's own components give.
+"""The project's pipeline gives exactly what spaCy's own gives: the memoised attribute ruler and lemmatizer,
+and matrix products through numpy's BLAS instead of BLIS (builder/analysis/blas.py).
 
 Compared token by token (POS, MORPH, LEMMA, TAG, DEP, head, entity) against an unmodified pipeline, on the
 seed articles, hand-written sentences with the multi-token rules ("gon na", "let 's") and, when present, the
@@ -53,6 +54,25 @@ def test_pipeline_uses_the_memoised_components() -> None:
     nlp = load_pipeline()
     assert "framing_memo_attribute_ruler" in nlp.pipe_names and "framing_memo_lemmatizer" in nlp.pipe_names
     assert "attribute_ruler" not in nlp.pipe_names and "lemmatizer" not in nlp.pipe_names
+
+
+def test_pipeline_multiplies_through_numpy() -> None:
+    from thinc.api import NumpyOps
+
+    nodes = [node for _, component in load_pipeline().pipeline if hasattr(component, "model")
+             for node in component.model.walk()]
+    assert len(nodes) > 50
+    assert all(isinstance(node.ops, NumpyOps) and not node.ops.use_blis for node in nodes)
+
+
+def test_one_blas_thread_while_analysing() -> None:
+    from threadpoolctl import threadpool_info
+
+    from builder.analysis.blas import one_blas_thread
+
+    with one_blas_thread():
+        inside = [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"]
+    assert inside and set(inside) == {1}
 
 
 def test_identical_to_spacy_components(reference: Language) -> None:

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from builder.analysis.attribution import AttributionLexicon, find_attributions, load_attribution_lexicon
+from builder.analysis.blas import one_blas_thread, use_numpy_blas
 from builder.analysis.hedging import HedgeLexicon, find_hedges, load_hedge_lexicon
 from builder.analysis.memo_components import use_memo_components
 from builder.analysis.readability import measure
@@ -50,6 +51,7 @@ def load_pipeline(model: str = MODEL) -> Language:
             "`pip install -r requirements/site.txt`) to install the pinned model"
         ) from err
     nlp.add_pipe("framing_line_breaks", before="parser")
+    use_numpy_blas(nlp)  # BLIS falls back to unoptimised code on CPUs it does not know (blas.py)
     use_memo_components(nlp)  # same output as spaCy's attribute_ruler and lemmatizer, a fifth of the cost
     return nlp
 
@@ -98,7 +100,8 @@ class Analyser:
         return self._analyse_here(texts, batch_size)
 
     def _analyse_here(self, texts: Iterable[str], batch_size: int) -> Iterator[TextAnalysis]:
-        for doc, text in self.nlp.pipe(((t, t) for t in texts), as_tuples=True, batch_size=batch_size):
-            attributions = find_attributions(doc, self.attribution)
-            hedges = find_hedges(doc, attributions, self.hedging)
-            yield TextAnalysis(attributions, hedges, measure(text))
+        with one_blas_thread():
+            for doc, text in self.nlp.pipe(((t, t) for t in texts), as_tuples=True, batch_size=batch_size):
+                attributions = find_attributions(doc, self.attribution)
+                hedges = find_hedges(doc, attributions, self.hedging)
+                yield TextAnalysis(attributions, hedges, measure(text))
