@@ -297,6 +297,9 @@ CONSTRUCTIONS = [
     # a supplementary relative clause asserts on its own, inside a report or not
     ("The mayor praised the union, which has endorsed the harbour plan.", "endorsed", "the union, which",
      "the harbour plan"),
+    # "sound" with an object is its subject's act, not the raising verb whose subject is only the topic
+    ("The mayor sounded a warning about the harbour walls.", "sounded", "The mayor",
+     "a warning about the harbour walls"),
     # a poll speaking through a share of its respondents
     ("In a new harbour survey, 38 percent of fishermen said the rules were too strict.", "In",
      "a new harbour survey", "38 percent of fishermen said the rules were too strict"),

@@ -57,6 +57,14 @@ def _source_like(token: Token, roles: Mapping[str, str]) -> bool:
         token.lemma_.lower(), "document") != "document"
 
 
+def _raising(verb: Token) -> bool:
+    """ "seem", "appear", "sound" as raising verbs; with an object "sound" is an act of its subject ("Obama
+    sounded a call for ...", "sounded a cautious note"): the transitive verb, not the raising one (seem and
+    appear take none; an object the parser gives them is a predicate, "seemed an insult away from")."""
+    lemma = verb.lemma_.lower()
+    return lemma in RAISING and not (lemma == "sound" and _object(verb) is not None)
+
+
 def _object(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
@@ -145,7 +153,7 @@ def verb_cues(doc: Doc, text: str, quotes: tuple[tuple[int, int], ...], lexicon:
         causee = _object(verb.head) if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in CAUSATIVES else None
         if causee is not None:  # "prompted NATO to order": the one caused to act
             subject = mention(causee)
-        if verb.lemma_.lower() in RAISING and subject is not None and subject.root.lower_ not in ("he", "she", "i", "we"):
+        if _raising(verb) and subject is not None and subject.root.lower_ not in ("he", "she", "i", "we"):
             subject = None  # "the plan seems to fail", "it appears that": the subject is the topic, no holder
         yield Candidate((start, end), subject, content, kind, mention(_according_source(verb)))
 
