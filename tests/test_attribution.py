@@ -300,6 +300,9 @@ CONSTRUCTIONS = [
     # "sound" with an object is its subject's act, not the raising verb whose subject is only the topic
     ("The mayor sounded a warning about the harbour walls.", "sounded", "The mayor",
      "a warning about the harbour walls"),
+    # a participle hung on a clause whose head the parser found in the quotation after it: the clause's subject
+    ("Weaver did not seem impressed with the remarks, telling reporters, “A lot of people said the mayor should "
+     "resign.”", "telling", "Weaver", "“A lot of people said the mayor should resign.”"),
     # a poll speaking through a share of its respondents
     ("In a new harbour survey, 38 percent of fishermen said the rules were too strict.", "In",
      "a new harbour survey", "38 percent of fishermen said the rules were too strict"),

@@ -62,9 +62,11 @@ def _climb(verb: Token) -> Token | None:
     """The verb whose subject a subjectless reporting verb shares ("..., saying", "said and added", "Despite
     saying", "are more likely to say"), or None when it shares none."""
     head = verb.head
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.pos_ == "VERB":
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.pos_ == "VERB" \
+            and head.head.i < verb.i:
         # "X said Y was insane, adding ...": the parser hangs the reporting participle on the reported
-        # clause; its speaker is the one of the reporting verb.
+        # clause; its speaker is the one of the reporting verb. Not a verb after it, which the parser made
+        # the head of the clause before ("X seemed unmoved, telling reporters, 'Many people said ...'").
         head = head.head
     elif verb.dep_ in ("pcomp", "pobj") and head.pos_ in ("ADP", "SCONJ"):  # "Despite/Since/Upon saying"
         head = head.head
