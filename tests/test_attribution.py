@@ -303,6 +303,9 @@ CONSTRUCTIONS = [
     # a participle hung on a clause whose head the parser found in the quotation after it: the clause's subject
     ("Weaver did not seem impressed with the remarks, telling reporters, “A lot of people said the mayor should "
      "resign.”", "telling", "Weaver", "“A lot of people said the mayor should resign.”"),
+    # a candidness adjective after "be": how openly the subject speaks about something
+    ("The mayor was upfront about her distaste for the harbour plan.", "was upfront about", "The mayor",
+     "her distaste for the harbour plan"),
     # a poll speaking through a share of its respondents
     ("In a new harbour survey, 38 percent of fishermen said the rules were too strict.", "In",
      "a new harbour survey", "38 percent of fishermen said the rules were too strict"),
