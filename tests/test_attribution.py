@@ -306,6 +306,8 @@ CONSTRUCTIONS = [
     # a candidness adjective after "be": how openly the subject speaks about something
     ("The mayor was upfront about her distaste for the harbour plan.", "was upfront about", "The mayor",
      "her distaste for the harbour plan"),
+    # an attitude adjective toward an object
+    ("The fishermen are leery of the new harbour rules.", "are leery of", "The fishermen", "the new harbour rules"),
     # a poll speaking through a share of its respondents
     ("In a new harbour survey, 38 percent of fishermen said the rules were too strict.", "In",
      "a new harbour survey", "38 percent of fishermen said the rules were too strict"),
