@@ -308,6 +308,9 @@ CONSTRUCTIONS = [
      "her distaste for the harbour plan"),
     # an attitude adjective toward an object
     ("The fishermen are leery of the new harbour rules.", "are leery of", "The fishermen", "the new harbour rules"),
+    # an attitude adjective set off as a supplement: the stance of the clause's subject
+    ("The council cancelled two meetings, wary of angering the fishermen.", "wary of", "The council",
+     "angering the fishermen"),
     # a poll speaking through a share of its respondents
     ("In a new harbour survey, 38 percent of fishermen said the rules were too strict.", "In",
      "a new harbour survey", "38 percent of fishermen said the rules were too strict"),
@@ -392,6 +395,7 @@ def test_headline_needs_a_verb_form(analyser: Analyser) -> None:
     ("The council is on board with comparing the two harbour plans.", "comparing"),
     ("Groups publishing the harbour data met on Monday.", "publishing"),
     ("The fishermen cast their nets at dawn.", "cast"),  # "cast" is a cue only with its "as" predicate
+    ("Donors reluctant to give money stayed home.", "reluctant"),  # an integrated adjective describes its noun
 ])
 def test_no_cue(analyser: Analyser, text: str, cue: str) -> None:
     assert not [a for a in attributions(analyser, text) if a.cue.text == cue]

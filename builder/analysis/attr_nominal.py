@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+import numpy
+from spacy.attrs import DEP  # type: ignore[import-not-found]  # compiled
 from spacy.tokens import Doc, Token
 
 from builder.analysis.attr_content import verb_content
@@ -126,6 +128,44 @@ def stance_adjectives(doc: Doc, adjectives: frozenset[str]) -> Iterator[Candidat
             continue
         yield Candidate((start, _cue_end(adjective)), noun_phrase(subject), _content(adjective) or _content(copula),
                         AttributionType.BELIEF)
+
+
+SUPPLEMENT_MARKS = frozenset({",", "—", "–", "--", "("})
+HOLDER_ROLES = frozenset({"person", "title", "org"})  # source_roles classes that can hold a stance
+
+
+def supplementary_adjectives(doc: Doc, adjectives: frozenset[str], roles: Mapping[str, str]) -> Iterator[Candidate]:
+    """ "Republicans, concerned about the party's appeal, ...", "..., wary of overextending him": an attitude
+    adjective set off as a supplement asserts the stance of the one it is said of, as a supplementary relative
+    clause would (Huddleston & Pullum 2002, 6.4, 12.3); an integrated one describes ("donors reluctant to give").
+    Only with a complement saying what the stance is about."""
+    deps = doc.to_array([DEP])  # found by array: a Python step per token would cost more than the pass
+    rows = numpy.nonzero(numpy.isin(deps, [doc.vocab.strings["amod"], doc.vocab.strings["advcl"]]))[0]
+    for adjective in (doc[int(i)] for i in rows):
+        if adjective.lemma_.lower() not in adjectives:
+            continue
+        edge = adjective.left_edge.i
+        content = _content(adjective)
+        if edge == 0 or doc[edge - 1].text not in SUPPLEMENT_MARKS or content is None:
+            continue
+        holder = _supplemented(adjective)
+        if holder is not None and (holder.pos_ == "PROPN" or holder.ent_type_ in ("PERSON", "ORG", "NORP")
+                                   or roles.get(holder.lemma_.lower()) in HOLDER_ROLES
+                                   or (holder.pos_ == "PRON" and holder.lower_ != "it")):
+            yield Candidate((adjective.idx, _cue_end(adjective)), noun_phrase(holder), content, AttributionType.BELIEF)
+
+
+def _supplemented(adjective: Token) -> Token | None:
+    """Whom a supplementary adjective is said of: the noun it follows, or else (the parser hung it on a thing,
+    "scrapped some events, wary of") the subject of the clause, as for a free adjunct (Quirk et al. 1985, 16.80)."""
+    head = adjective.head
+    if adjective.dep_ == "amod" and head.i < adjective.i and head.pos_ in ("NOUN", "PROPN", "PRON") and (
+            head.pos_ != "NOUN" or head.ent_type_):
+        return head
+    subject = next((c for c in adjective.children if c.dep_ == "nsubj"), None)
+    while subject is None and head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return subject or subject_of(head)
 
 
 def _holder(noun: Token) -> Token | None:

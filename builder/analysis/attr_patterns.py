@@ -29,7 +29,14 @@ from builder.analysis.attr_cues import (
 )
 from builder.analysis.attr_documents import document_reads
 from builder.analysis.attr_headlines import headline_cues, misread_verbs
-from builder.analysis.attr_nominal import copular_cues, light_verb_cues, made_clear, possessed_cues, stance_adjectives
+from builder.analysis.attr_nominal import (
+    copular_cues,
+    light_verb_cues,
+    made_clear,
+    possessed_cues,
+    stance_adjectives,
+    supplementary_adjectives,
+)
 from builder.analysis.attr_speakers import mention, speaker
 from builder.models import AttributionType
 
@@ -43,7 +50,8 @@ def find_candidates(doc: Doc, text: str, quotes: tuple[tuple[int, int], ...], le
              *view_phrases(doc), *to_phrases(doc, text), *document_phrases(doc, text, lexicon.verbs),
              *light_verb_cues(doc, lexicon.nouns), *possessed_cues(doc, lexicon.possessed),
              *copular_cues(doc, lexicon.nouns),
-             *stance_adjectives(doc, lexicon.adjectives), *made_clear(doc), *headline_cues(doc, text, lexicon.verbs),
+             *stance_adjectives(doc, lexicon.adjectives), *supplementary_adjectives(doc, lexicon.adjectives, roles),
+             *made_clear(doc), *headline_cues(doc, text, lexicon.verbs),
              *misread_verbs(doc, lexicon.verbs),
              *document_reads(doc, text, roles)]
     return sorted(found, key=lambda c: c.cue)
