@@ -107,6 +107,13 @@ def test_speaker_label_before_colon(analyser: Analyser) -> None:
     assert found.content is not None and found.content.text == "We will rebuild the harbour"
 
 
+def test_fronted_verb_before_a_speaker_label(analyser: Analyser) -> None:
+    text = "The mayor spoke about the harbour plan. Said Ellis: “I do not like the harbour plan.”"
+    found = by_cue(attributions(analyser, text), "Said")
+    assert found.source is not None and found.source.span.text == "Ellis"
+    assert found.source.kind == SourceKind.NAMED_PERSON
+
+
 def test_pronoun_takes_antecedent(analyser: Analyser) -> None:
     text = "Anna Berg is a lawyer in Oslo. She said the ruling was unfair."
     found = by_cue(attributions(analyser, text), "said")

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 
 import numpy
 from spacy.attrs import DEP, TAG  # type: ignore[import-not-found]  # compiled
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from builder.analysis.attr_cues import Candidate, CueEntry
 from builder.models import AttributionType
@@ -169,6 +169,9 @@ def speaker_labels(doc: Doc, text: str, roles: Mapping[str, str]) -> Iterator[Ca
         token = span[0]
         line_start = text.rfind("\n", 0, token.idx) + 1
         start = _label_start(text, line_start, token.idx)
+        opening = token.sent[0]  # "... complicated. Said Ellis: ...": a fronted verb opens the label mid-line
+        if opening.idx > start and opening.lower_ in FRONTED and opening.is_title:
+            start = opening.idx
         label = text[start : token.idx].strip().strip("\"“")
         words = label.split()
         if not 0 < len(words) <= 6 or not all(w[:1].isupper() for w in words):
@@ -181,4 +184,18 @@ def speaker_labels(doc: Doc, text: str, roles: Mapping[str, str]) -> Iterator[Ca
         line_end = len(text) if line_end < 0 else line_end
         content = (doc[token.i + 1].idx, line_end)
         if any(c.isalpha() for c in text[content[0] : content[1]]):  # not a tally ("Clinton: 547.")
-            yield Candidate((token.idx, token.idx + 1), first, content, AttributionType.SPEECH)
+            yield _fronted(first, content) or Candidate((token.idx, token.idx + 1), first, content,
+                                                        AttributionType.SPEECH)
+
+
+# Verbs of saying fronted before their speaker in a label ("Said Ellis: ..."; quotative inversion with the verb
+# first, Quirk et al. 1985, 18.50): the verb is the cue, the words after it the speaker.
+FRONTED = frozenset({"said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "explained", "noted",
+                     "recalled", "tweeted"})
+
+
+def _fronted(label: Span, content: tuple[int, int]) -> Candidate | None:
+    if len(label) < 2 or label[0].lower_ not in FRONTED:
+        return None
+    verb = label[0]
+    return Candidate((verb.idx, verb.idx + len(verb)), label[1:], content, AttributionType.SPEECH)
