@@ -169,9 +169,9 @@ def speaker_labels(doc: Doc, text: str, roles: Mapping[str, str]) -> Iterator[Ca
         token = span[0]
         line_start = text.rfind("\n", 0, token.idx) + 1
         start = _label_start(text, line_start, token.idx)
-        opening = token.sent[0]  # "... complicated. Said Ellis: ...": a fronted verb opens the label mid-line
-        if opening.idx > start and opening.lower_ in FRONTED and opening.is_title:
-            start = opening.idx
+        fronted = FRONTED_OPENING.search(text, start, token.idx)  # "... complicated. Said Ellis: ..."
+        if fronted is not None and fronted.start() > start and token.sent.start_char == fronted.start():
+            start = fronted.start()  # a fronted verb opens the label mid-line
         label = text[start : token.idx].strip().strip("\"“")
         words = label.split()
         if not 0 < len(words) <= 6 or not all(w[:1].isupper() for w in words):
@@ -192,6 +192,7 @@ def speaker_labels(doc: Doc, text: str, roles: Mapping[str, str]) -> Iterator[Ca
 # first, Quirk et al. 1985, 18.50): the verb is the cue, the words after it the speaker.
 FRONTED = frozenset({"said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "explained", "noted",
                      "recalled", "tweeted"})
+FRONTED_OPENING = re.compile(r"\b(?:" + "|".join(sorted(w.title() for w in FRONTED)) + r")\b")
 
 
 def _fronted(label: Span, content: tuple[int, int]) -> Candidate | None:
