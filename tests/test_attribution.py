@@ -318,6 +318,9 @@ CONSTRUCTIONS = [
     # an attitude adjective set off as a supplement: the stance of the clause's subject
     ("The council cancelled two meetings, wary of angering the fishermen.", "wary of", "The council",
      "angering the fishermen"),
+    # others' judgment received: the judges in the "from" phrase, what they judge the subject
+    ("The harbour plan has drawn harsh criticism from the fishermen.", "drawn harsh criticism", "the fishermen",
+     "The harbour plan"),
     # a poll speaking through a share of its respondents
     ("In a new harbour survey, 38 percent of fishermen said the rules were too strict.", "In",
      "a new harbour survey", "38 percent of fishermen said the rules were too strict"),

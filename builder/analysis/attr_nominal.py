@@ -130,6 +130,36 @@ def stance_adjectives(doc: Doc, adjectives: frozenset[str]) -> Iterator[Candidat
                         AttributionType.BELIEF)
 
 
+# Verbs of receiving and causing (FrameNet Receiving, Getting, Cause_to_start) whose object is others' judgment
+# of the subject: "drew criticism from X", "has won overwhelming support from X", "prompted blowback from X".
+RECEIVING = frozenset({"draw", "receive", "win", "earn", "face", "attract", "garner", "gain", "prompt", "spark",
+                       "trigger"})
+JUDGMENTS = frozenset({"criticism", "praise", "scorn", "fire", "boo", "condemnation", "backlash",
+                       "blowback", "rebuke", "applause", "ridicule", "outrage", "ire", "complaint", "objection",
+                       "derision", "accolade", "plaudit", "support", "endorsement", "approval", "opposition",
+                       "adulation"})
+STANCES = frozenset({"support", "endorsement", "approval", "opposition", "adulation"})
+
+
+def received_judgments(doc: Doc) -> Iterator[Candidate]:
+    """ "The proposal has drawn harsh criticism from fellow Republicans": the ones in the "from" (or "of",
+    "among") phrase judge, and what they judge is the subject (PolNeAR marks it so). Only with that phrase:
+    without it the judges are unknown ("came under criticism")."""
+    deps = doc.to_array([DEP])  # found by array, as for supplementary adjectives
+    for obj in (doc[int(i)] for i in numpy.nonzero(deps == doc.vocab.strings["dobj"])[0]):
+        verb = obj.head
+        if obj.lemma_.lower() not in JUDGMENTS or verb.lemma_.lower() not in RECEIVING or verb.tag_ == "VB":
+            continue
+        judge = next((p for p in (*obj.rights, *verb.rights) if p.dep_ == "prep" and p.lower_ in ("from", "of", "among")
+                      and p.i > obj.i), None)
+        pobj = next((c for c in judge.children if c.dep_ == "pobj"), None) if judge is not None else None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if pobj is None or subject is None:
+            continue
+        kind = AttributionType.BELIEF if obj.lemma_.lower() in STANCES else AttributionType.SPEECH
+        yield Candidate((verb.idx, obj.idx + len(obj)), noun_phrase(pobj), subtree_chars(subject), kind)
+
+
 SUPPLEMENT_MARKS = frozenset({",", "—", "–", "--", "("})
 HOLDER_ROLES = frozenset({"person", "title", "org"})  # source_roles classes that can hold a stance
 

@@ -34,6 +34,7 @@ from builder.analysis.attr_nominal import (
     light_verb_cues,
     made_clear,
     possessed_cues,
+    received_judgments,
     stance_adjectives,
     supplementary_adjectives,
 )
@@ -51,7 +52,7 @@ def find_candidates(doc: Doc, text: str, quotes: tuple[tuple[int, int], ...], le
              *light_verb_cues(doc, lexicon.nouns), *possessed_cues(doc, lexicon.possessed),
              *copular_cues(doc, lexicon.nouns),
              *stance_adjectives(doc, lexicon.adjectives), *supplementary_adjectives(doc, lexicon.adjectives, roles),
-             *made_clear(doc), *headline_cues(doc, text, lexicon.verbs),
+             *made_clear(doc), *received_judgments(doc), *headline_cues(doc, text, lexicon.verbs),
              *misread_verbs(doc, lexicon.verbs),
              *document_reads(doc, text, roles)]
     return sorted(found, key=lambda c: c.cue)
