@@ -115,7 +115,8 @@ def made_clear(doc: Doc) -> Iterator[Candidate]:
 def stance_adjectives(doc: Doc, adjectives: frozenset[str]) -> Iterator[Candidate]:
     """ "X has been critical of Y", "X is confident that Y": the subject holds the stance."""
     for adjective in doc:
-        if adjective.dep_ != "acomp" or adjective.lemma_.lower() not in adjectives:
+        # a participial adjective the tagger read as a participle has the verb's lemma ("convinced": "convince")
+        if adjective.dep_ != "acomp" or (adjective.lemma_.lower() not in adjectives and adjective.lower_ not in adjectives):
             continue
         copula = adjective.head
         subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
