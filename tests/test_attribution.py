@@ -321,6 +321,8 @@ CONSTRUCTIONS = [
     # others' judgment received: the judges in the "from" phrase, what they judge the subject
     ("The harbour plan has drawn harsh criticism from the fishermen.", "drawn harsh criticism", "the fishermen",
      "The harbour plan"),
+    ("The mayor made no secret of her dislike for the harbour plan.", "made no secret of", "The mayor",
+     "her dislike for the harbour plan"),
     # a poll speaking through a share of its respondents
     ("In a new harbour survey, 38 percent of fishermen said the rules were too strict.", "In",
      "a new harbour survey", "38 percent of fishermen said the rules were too strict"),
