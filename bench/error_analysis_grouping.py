@@ -9,6 +9,8 @@ sorts the errors into their two classes, at each level:
   lost, counted in documents outside the gold group's largest piece;
 - merged: one system group holding documents of several gold groups: precision lost, counted in documents
   outside its largest gold group.
+For ECB+ stories, also the nearness of the events of every split story: its nearest event and the nearest of its
+own story elsewhere, with that one's rank (a link rule's miss or the representation's).
 Each error is listed with its gold labels, piece sizes and the first words of one document per piece (at most
 eight words: the corpora may not be redistributed). Skips (exit 0) when ../shared/eval is absent.
 """
@@ -23,7 +25,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder.grouping import GroupingDoc, group_documents
+import numpy as np
+from scipy.sparse import csr_matrix
+
+from builder.grouping import Assignment, Background, GroupingConfig, GroupingDoc, group_documents
+from builder.grouping.cluster import Views
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
@@ -105,6 +111,46 @@ def level_section(level: str, gold: dict[str, str], system: dict[str, str],
     return lines
 
 
+def majority(labels: list[str]) -> str:
+    return max(sorted(set(labels)), key=labels.count)
+
+
+def nearness_section(docs: list[GroupingDoc], assignment: Assignment, gold_event: Mapping[str, str],
+                     gold_story: Mapping[str, str]) -> list[str]:
+    """For every event of a gold story split over system stories: its nearest event by story similarity (the
+    mean similarity of their articles, as stories.py compares events) and the nearest event of its own gold
+    story outside its system story, with that event's rank. A partner ranked first but not linked is a link
+    rule's miss; one ranked lower, the representation's (the words of similar happenings told apart)."""
+    config = GroupingConfig()
+    ordered = sorted(docs, key=lambda d: d.id)
+    vectors = Views.of(ordered, Background.load(), config).story(config.story_names_share)
+    events = sorted({assignment.event[d.id] for d in ordered})
+    number = {label: k for k, label in enumerate(events)}
+    index = np.array([number[assignment.event[d.id]] for d in ordered])
+    member = csr_matrix((np.ones(len(index)), (index, np.arange(len(index)))), shape=(len(events), len(index)))
+    sums = (member @ vectors).toarray()
+    size = np.bincount(index).astype(np.float64)
+    mean = sums @ sums.T / np.outer(size, size)
+    np.fill_diagonal(mean, -np.inf)
+    ids = [[d.id for d, k in zip(ordered, index, strict=True) if k == e] for e in range(len(events))]
+    story = [assignment.story[members[0]] for members in ids]
+    gold = [majority([gold_story[i] for i in members]) for members in ids]
+    label = [f"{majority([gold_event[i] for i in members])} ({len(members)})" for members in ids]
+    lines = []
+    for e in range(len(events)):
+        apart = [f for f in range(len(events)) if gold[f] == gold[e] and story[f] != story[e]]
+        if not apart:
+            continue
+        order = list(np.argsort(-mean[e], kind="stable"))
+        best = max(apart, key=lambda f: mean[e, f])
+        lines.append(f"- {label[e]}: nearest {label[order[0]]} at {mean[e, order[0]]:.3f}; its own story's "
+                     f"{label[best]} at {mean[e, best]:.3f}, rank {order.index(best) + 1}")
+    if not lines:
+        return []
+    return ["Story nearness of the events of split stories (event: nearest event; nearest event of its own gold "
+            "story in another system story, by the story similarity, rank among all events):\n", *lines, ""]
+
+
 def corpus_section(name: str, path: Path, levels: Mapping[str, str]) -> list[str]:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     docs = [GroupingDoc(r["doc_id"], str(r.get("title") or ""), r["text"], r.get("outlet") or None,
@@ -115,6 +161,9 @@ def corpus_section(name: str, path: Path, levels: Mapping[str, str]) -> list[str
     for level, field in levels.items():
         gold = {r["doc_id"]: str(r[field]) for r in rows}
         lines += level_section(level, gold, getattr(assignment, level), records)
+    if "story" in levels:
+        lines += nearness_section(docs, assignment, {r["doc_id"]: str(r[levels["event"]]) for r in rows},
+                                  {r["doc_id"]: str(r[levels["story"]]) for r in rows})
     return lines
 
 
