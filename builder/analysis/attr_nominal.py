@@ -79,9 +79,11 @@ def light_verb_cues(doc: Doc, nouns: Mapping[str, AttributionType]) -> Iterator[
 
 # Messages their author puts out ("released an ad attacking X", "sent a letter to Y", "issued a memo"): the act of
 # publishing one is the author's statement of what it says (PARC 3.0 marks "released a statement"); not ads run
-# or aired, which are placements, nor emails, mostly sent about something else.
-PUBLISHING = frozenset({"release", "launch", "issue", "send"})
-PUBLISHED = frozenset({"ad", "advertisement", "memo", "letter"})
+# or aired, which are placements, nor emails, mostly sent about something else. Reports, lists, stories and op-eds
+# published or issued likewise ("issued a report charging", "released a list of donors"); "ed" is the last token
+# of "op-ed" as the tokenizer splits it.
+PUBLISHING = frozenset({"release", "launch", "issue", "send", "publish", "write", "pen", "post", "share"})
+PUBLISHED = frozenset({"ad", "advertisement", "memo", "letter", "report", "list", "story", "op-ed", "ed"})
 
 
 def _light_noun(verb: Token, obj: Token | None, nouns: Mapping[str, AttributionType]) -> AttributionType | None:
