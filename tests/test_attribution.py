@@ -323,6 +323,9 @@ CONSTRUCTIONS = [
      "The harbour plan"),
     ("The mayor made no secret of her dislike for the harbour plan.", "made no secret of", "The mayor",
      "her dislike for the harbour plan"),
+    # a partitive passes the light verb on to the noun it counts
+    ("The mayor unleashed a flurry of tweets attacking the council.", "unleashed a flurry of", "The mayor",
+     "tweets attacking the council"),
     # a poll speaking through a share of its respondents
     ("In a new harbour survey, 38 percent of fishermen said the rules were too strict.", "In",
      "a new harbour survey", "38 percent of fishermen said the rules were too strict"),

@@ -86,10 +86,20 @@ PUBLISHING = frozenset({"release", "launch", "issue", "send", "publish", "write"
 PUBLISHED = frozenset({"ad", "advertisement", "memo", "letter", "report", "list", "story", "op-ed", "ed"})
 
 
+# Nouns of number that pass the light verb on to their "of" noun: "unleashed a flurry of tweets", "a series of
+# attacks", "a barrage of insults" (Quirk et al. 1985, 5.9 partitives).
+PARTITIVES = frozenset({"flurry", "series", "barrage", "stream", "string", "volley", "torrent", "spate", "litany",
+                        "salvo", "slew", "number", "couple", "pair"})
+
+
 def _light_noun(verb: Token, obj: Token | None, nouns: Mapping[str, AttributionType]) -> AttributionType | None:
     if obj is None:
         return None
     lemma = obj.lemma_.lower()
+    if lemma in PARTITIVES:
+        of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        lemma = counted.lemma_.lower() if counted is not None else lemma
     if lemma in PUBLISHED and verb.lemma_.lower() in PUBLISHING and not (lemma == "ad" and verb.lemma_.lower() == "send"):
         return AttributionType.WRITING
     return nouns.get(lemma)
