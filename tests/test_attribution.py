@@ -326,6 +326,7 @@ CONSTRUCTIONS = [
     # a partitive passes the light verb on to the noun it counts
     ("The mayor unleashed a flurry of tweets attacking the council.", "unleashed a flurry of", "The mayor",
      "tweets attacking the council"),
+    ("The mayor took issue with the council's harbour plan.", "took issue", "The mayor", "the council's harbour plan"),
     # a poll speaking through a share of its respondents
     ("In a new harbour survey, 38 percent of fishermen said the rules were too strict.", "In",
      "a new harbour survey", "38 percent of fishermen said the rules were too strict"),
@@ -411,6 +412,7 @@ def test_headline_needs_a_verb_form(analyser: Analyser) -> None:
     ("Groups publishing the harbour data met on Monday.", "publishing"),
     ("The fishermen cast their nets at dawn.", "cast"),  # "cast" is a cue only with its "as" predicate
     ("Donors reluctant to give money stayed home.", "reluctant"),  # an integrated adjective describes its noun
+    ("The council took up the issue on Monday.", "took"),  # "issue" with a determiner: a topic taken up
 ])
 def test_no_cue(analyser: Analyser, text: str, cue: str) -> None:
     assert not [a for a in attributions(analyser, text) if a.cue.text == cue]

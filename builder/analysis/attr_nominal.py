@@ -74,6 +74,8 @@ def light_verb_cues(doc: Doc, nouns: Mapping[str, AttributionType]) -> Iterator[
             continue  # "took questions from the crowd": the speech of others, received
         subject = subject_of(verb)
         end, content = _message(obj)
+        if content is None and _took_issue(verb, obj):
+            content = _content(verb)  # the "with" phrase the parser hung on the verb
         yield Candidate((verb.idx, end), noun_phrase(subject) if subject is not None else None, content, kind)
 
 
@@ -102,7 +104,16 @@ def _light_noun(verb: Token, obj: Token | None, nouns: Mapping[str, AttributionT
         lemma = counted.lemma_.lower() if counted is not None else lemma
     if lemma in PUBLISHED and verb.lemma_.lower() in PUBLISHING and not (lemma == "ad" and verb.lemma_.lower() == "send"):
         return AttributionType.WRITING
+    if _took_issue(verb, obj):
+        return AttributionType.SPEECH
     return nouns.get(lemma)
+
+
+def _took_issue(verb: Token, obj: Token) -> bool:
+    """ "took issue with the prediction": the idiom of disagreeing, bare "issue" and its "with" (not "took up the
+    issue", "raised issues")."""
+    return (verb.lemma_.lower() == "take" and obj.lower_ == "issue" and not any(c.dep_ == "det" for c in obj.children)
+            and any(c.dep_ == "prep" and c.lower_ == "with" for c in (*obj.children, *verb.children)))
 
 
 # "made (it) clear that ...": a light verb with a predicate of manifestness states the clause (PARC 3.0 cues).
