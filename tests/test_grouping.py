@@ -318,6 +318,29 @@ def test_blocked_grouping_equals_exhaustive(background: Background) -> None:
     assert group_documents(docs, blocked, background) == group_documents(docs, exhaustive, background)
 
 
+def _chain_or_group(events: int, chained: bool) -> np.ndarray:
+    """Events at 0.2 from the next one only (a chain), or from every other one (a tight group)."""
+    similarity = np.eye(events)
+    for k in range(events - 1):
+        similarity[k, k + 1] = similarity[k + 1, k] = 0.2
+    return similarity if chained else np.full((events, events), 0.2) + 0.8 * np.eye(events)
+
+
+@pytest.mark.parametrize(("strong_average", "chained", "stories"), [
+    (0.0, True, 1),  # connected components: every strong link joins, so a chain is one story
+    (0.5, True, 2),  # average linkage: runs of three (a pair and the next event: 1 link of 2 pairs); then
+    #                  two runs have 1 link among 9 pairs, too few to join them
+    (0.5, False, 1),  # a tight group stays one story
+])
+def test_strong_links_join_groups_by_average_linkage(strong_average: float, chained: bool, stories: int) -> None:
+    linkage = StoryLinkage(0.14, 0.9, choices=1, strong_average=strong_average)  # no weak links
+    found = link_events(_vectors(_chain_or_group(6, chained)), list(range(6)), linkage, Blocking(0, 0),
+                        np.full(6, np.nan), [str(k) for k in range(6)])
+    assert len(set(found)) == stories
+    if chained:  # each story a run of neighbours
+        assert all(found[k] == found[k + 1] or found[k + 1] not in found[:k + 1] for k in range(5))
+
+
 @pytest.mark.parametrize(("events", "linked"), [(2, False), (4, True)])
 def test_a_weak_link_needs_other_events_to_choose_from(events: int, linked: bool) -> None:
     """Two events at 0.1 are mutual nearest neighbours; that is evidence only when others were on offer."""

@@ -55,7 +55,8 @@ def group_documents(docs: Sequence[GroupingDoc], config: GroupingConfig | None =
                             config.event_numbers_ratio, config.event_numbers_missing, config.event_agreeing_ratio)
     events = agglomerate(event_graph, event_linkage)
     story_linkage = StoryLinkage(config.story_strong, config.story_weak, config.story_weak_choices,
-                                 config.story_fragment, config.story_hub_neighbours, config.story_names_least)
+                                 config.story_fragment, config.story_hub_neighbours, config.story_names_least,
+                                 config.story_strong_average)
     stories = link_events(views.story(config.story_names_share), events, story_linkage,
                           Blocking(config.story_keys, config.story_window), days, ids, views.names)
     return Assignment(_names("e", ids, events), _names("s", ids, stories))

@@ -1,7 +1,10 @@
-"""Stories: connected components of a graph over events.
+"""Stories: groups of events joined by strong links, then connected by weak ones.
 
 Two events are linked when the mean similarity of their articles is strong and they share names (who, where),
-or when each is the other's most similar event and the similarity is at least weak. Similar happenings are
+or when each is the other's most similar event and the similarity is at least weak. Strong links join groups
+of events by average linkage, not one by one: in a large corpus strong links chain (a story of one campaign to
+a story of another through one speech each of them reported), and a story reached by chaining is one no reader
+would call one story. Similar happenings are
 often told with different names and places (two celebrity rehab check-ins, two pin-up icons dying), so their
 absolute similarity can sit below that of unrelated articles sharing a place; being each other's nearest
 neighbour is the better evidence there. Clusters are whole events, so every event lies inside one story.
@@ -34,6 +37,7 @@ from numpy.typing import NDArray
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 
+from builder.grouping.agglomerate import Graph, Linkage, agglomerate
 from builder.grouping.blocking import Blocking, Index, Pairs
 from builder.grouping.cluster import pair_dots
 
@@ -110,7 +114,10 @@ class StoryLinkage:
     (see `_corrected_nearest`). A strong link also needs the two
     events to share someone or somewhere, a mean similarity of their names of `names_least`: a field's
     common words make every two earthquakes or court cases alike, and strong links chain (Iran's quake to
-    Indonesia's to California's); similar happenings told with other names join only by choosing each other."""
+    Indonesia's to California's); similar happenings told with other names join only by choosing each other.
+    Groups of strongly linked events merge while the mean over all pairs of events across them, a pair without
+    a strong link counting 0, is at least `strong_average` times `strong` (agglomerate.py); 0 gives the
+    connected components of strong links."""
 
     strong: float
     weak: float
@@ -118,12 +125,13 @@ class StoryLinkage:
     fragment: int = 0
     neighbours: int = 0
     names_least: float = 0.0
+    strong_average: float = 0.0
 
 
 def link_events(vectors: csr_matrix, events: Sequence[int], linkage: StoryLinkage, blocking: Blocking,
                 days: NDArray[np.float64], ids: Sequence[str], names: csr_matrix | None = None) -> list[int]:
-    """A story number per row of `vectors` (articles, dot product = similarity): components of strong links
-    and weak mutual-nearest-neighbour links between `events`. `names`: the articles' unit name vectors, for
+    """A story number per row of `vectors` (articles, dot product = similarity): groups of strongly linked
+    `events` (average linkage), connected by weak mutual-nearest-neighbour links. `names`: the articles' unit name vectors, for
     the names a strong link needs (None: strong links need none)."""
     labels, index = np.unique(np.asarray(events, dtype=np.int64), return_inverse=True)
     if len(labels) < 2:
@@ -143,7 +151,14 @@ def link_events(vectors: csr_matrix, events: Sequence[int], linkage: StoryLinkag
     if names is not None:
         strong &= pair_dots(csr_matrix(member @ names), pairs) / pair_size >= linkage.names_least
     weak = linkage.weak if len(labels) - 1 >= linkage.choices else np.inf
-    link = strong | (_weak_links(size <= linkage.fragment, pairs, mean, linkage.neighbours) & (mean >= weak))
-    graph = csr_matrix((np.ones(int(link.sum())), (pairs.left[link], pairs.right[link])), shape=(len(labels),) * 2)
+    link = _weak_links(size <= linkage.fragment, pairs, mean, linkage.neighbours) & (mean >= weak)
+    if linkage.strong_average:
+        grown = np.asarray(agglomerate(Graph(len(labels), pairs.left[strong], pairs.right[strong], mean[strong]),
+                                       Linkage(floor=linkage.strong * linkage.strong_average)), dtype=np.int64)
+    else:
+        grown, link = np.arange(len(labels)), link | strong
+    # each event tied to its group (the group's number is one of its events), and the links between events
+    rows, columns = np.concatenate([np.arange(len(labels)), pairs.left[link]]), np.concatenate([grown, pairs.right[link]])
+    graph = csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(labels),) * 2)
     _, component = connected_components(graph, directed=False)
     return [int(c) for c in component[index]]
