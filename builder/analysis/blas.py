@@ -22,10 +22,9 @@ from spacy.language import Language
 from thinc.api import NumpyOps
 
 
-def use_numpy_blas(nlp: Language) -> int:
-    """Point every model node of `nlp` that multiplies through BLIS at numpy instead; returns how many."""
+def use_numpy_blas(nlp: Language) -> None:
+    """Point every model node of `nlp` that multiplies through BLIS at numpy instead."""
     numpy_ops = NumpyOps(use_blis=False)
-    changed = 0
     for _, component in nlp.pipeline:
         model = getattr(component, "model", None)
         if model is None or not hasattr(model, "walk"):
@@ -33,8 +32,6 @@ def use_numpy_blas(nlp: Language) -> int:
         for node in model.walk():
             if isinstance(node.ops, NumpyOps) and node.ops.use_blis:
                 node.ops = numpy_ops
-                changed += 1
-    return changed
 
 
 @contextmanager

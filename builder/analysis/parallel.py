@@ -37,12 +37,10 @@ def worker_analyser(model: str) -> Analyser:
 
 def analyse_chunk(model: str, texts: Sequence[str]) -> list[TextAnalysis]:
     """One task: a few texts analysed by this worker's analyser (top-level, so that it pickles by name)."""
-    from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]  # no stubs published
-
-    # one BLAS thread per worker: with a thread per core in every worker, the workers' BLAS threads
-    # fight over the same cores and two workers ran slower than one. The collector: 1.5% of the analysis
-    # with its default thresholds, for the model's objects and the records the detectors make
-    with threadpool_limits(limits=1), few_collections():
+    # the analyser runs BLAS on one thread (blas.one_blas_thread): with a thread per core in every worker, the
+    # workers' threads fought over the same cores. The collector: 1.5% of the analysis with its default
+    # thresholds, for the model's objects and the records the detectors make
+    with few_collections():
         return list(worker_analyser(model).analyse_many(texts))
 
 

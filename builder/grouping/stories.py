@@ -1,13 +1,14 @@
 """Stories: groups of events joined by strong links, then connected by weak ones.
 
 Two events are linked when the mean similarity of their articles is strong and they share names (who, where),
-or when each is the other's most similar event and the similarity is at least weak. Strong links join groups
-of events by average linkage, not one by one: in a large corpus strong links chain (a story of one campaign to
-a story of another through one speech each of them reported), and a story reached by chaining is one no reader
-would call one story. Similar happenings are
+or when each is the other's most similar event and the similarity is at least weak. Similar happenings are
 often told with different names and places (two celebrity rehab check-ins, two pin-up icons dying), so their
 absolute similarity can sit below that of unrelated articles sharing a place; being each other's nearest
 neighbour is the better evidence there. Clusters are whole events, so every event lies inside one story.
+
+Strong links join groups of events by average linkage, not pair by pair: in a large corpus strong links chain
+(a story of one campaign to a story of another through one speech each of them reported), and a story reached
+by chaining is one no reader would call one story.
 
 Article similarity is a dot product of vectors, so the mean similarity of the articles of two events is the
 dot product of the events' summed vectors divided by both sizes: exact, without comparing articles one by
