@@ -9,6 +9,12 @@ first hides who holds a view, which is what the framing pages compare.
 "Words to watch": puffery and weasel). There is no peacock hedge type (builder/models.py), so the lexicon
 maps it to vague_attribution: the ranking implies unnamed judges. So do graded praise ("best known", "most
 famous") and fame graded up ("extremely popular": a peacock term in Vincze 2013).
+
+Contexts that might seem to make a vague count precise were tested for leaving out, and each lost on both
+halves of CoNLL-2010 Wikipedia dev (uncertain-class F1 on even / odd ids, 0.8486 / 0.8538 before): a partitive
+of a definite set ("many of his songs") 0.8289 / 0.8295; an existential ("there are many") 0.8449 / 0.8444;
+members named after the count ("several, including") 0.8460 / 0.8501; a measure noun counted ("several
+weeks", "for many years") 0.8429 / 0.8516. The annotators mark the vague quantity in all of them.
 """
 
 from __future__ import annotations
