@@ -330,6 +330,10 @@ CONSTRUCTIONS = [
     # a poll speaking through a share of its respondents
     ("In a new harbour survey, 38 percent of fishermen said the rules were too strict.", "In",
      "a new harbour survey", "38 percent of fishermen said the rules were too strict"),
+    # a vote is a side taken: for or against something, to do something, in favor, by a tally
+    ("Most of the fishermen voted against the harbour plan.", "voted against", "Most of the fishermen",
+     "the harbour plan"),
+    ("The council voted to close the harbour.", "voted", "The council", "to close the harbour"),
 ]
 
 
@@ -413,6 +417,7 @@ def test_headline_needs_a_verb_form(analyser: Analyser) -> None:
     ("The fishermen cast their nets at dawn.", "cast"),  # "cast" is a cue only with its "as" predicate
     ("Donors reluctant to give money stayed home.", "reluctant"),  # an integrated adjective describes its noun
     ("The council took up the issue on Monday.", "took"),  # "issue" with a determiner: a topic taken up
+    ("The fishermen voted in the harbour district on Tuesday.", "voted"),  # taking part in a ballot, no side
 ])
 def test_no_cue(analyser: Analyser, text: str, cue: str) -> None:
     assert not [a for a in attributions(analyser, text) if a.cue.text == cue]

@@ -6,6 +6,7 @@ and of an intermediary (`via`). Source kinds, names and quotes are settled later
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -258,6 +259,8 @@ def is_cue_verb(verb: Token, entry: CueEntry, has_particle: bool) -> bool:
         return False
     if verb.lemma_.lower() in ASPECTUAL and any(c.dep_ == "xcomp" for c in verb.children):
         return False
+    if verb.lemma_.lower() in BALLOT_VERBS:
+        return has_particle or any(c.dep_ in COMPLEMENTS for c in verb.children) or _sided(verb)
     if not entry.needs_complement:
         return True
     if entry.needs_clause:
@@ -266,6 +269,22 @@ def is_cue_verb(verb: Token, entry: CueEntry, has_particle: bool) -> bool:
         return any(c.dep_ in COMPLEMENTS for c in verb.children)
     # in the passive the object is the subject ("Pigs are considered unclean", "he was backed by 6 in 10")
     return any(c.dep_ in COMPLEMENTS or c.dep_ in ("dobj", "nsubjpass") for c in verb.children) or _elided_complement(verb)
+
+
+# Taking part in a ballot ("Democrats vote in Arizona", "603,000 people voted") is no stance; what was voted for
+# is ("voted to ban", "voted in favor", "voted 19-15"; FrameNet Taking_sides; "voted for" is a phrasal cue).
+BALLOT_VERBS = frozenset({"vote"})
+TALLY = re.compile(r"^\d+\s*(?:-|–|to)\s*\d+$")
+
+
+def _sided(verb: Token) -> bool:
+    """A side taken: "in favor (of)", or a tally that tells there were sides ("voted 19-15", "5 to 4")."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "in" and any(c.lemma_.lower() in ("favor", "favour") for c in child.children):
+            return True
+        if child.dep_ == "npadvmod" and TALLY.search(verb.doc[child.left_edge.i : child.right_edge.i + 1].text):
+            return True
+    return False
 
 
 def _direct_object(verb: Token) -> bool:
