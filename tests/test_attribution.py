@@ -334,6 +334,9 @@ CONSTRUCTIONS = [
     ("Most of the fishermen voted against the harbour plan.", "voted against", "Most of the fishermen",
      "the harbour plan"),
     ("The council voted to close the harbour.", "voted", "The council", "to close the harbour"),
+    # an agent noun of a stance said of the subject, with what the stance is toward
+    ("The mayor has long been a vocal opponent of the harbour plan.", "has long been a vocal opponent of",
+     "The mayor", "the harbour plan"),
 ]
 
 
@@ -418,6 +421,7 @@ def test_headline_needs_a_verb_form(analyser: Analyser) -> None:
     ("Donors reluctant to give money stayed home.", "reluctant"),  # an integrated adjective describes its noun
     ("The council took up the issue on Monday.", "took"),  # "issue" with a determiner: a topic taken up
     ("The fishermen voted in the harbour district on Tuesday.", "voted"),  # taking part in a ballot, no side
+    ("The mayor is a tireless advocate for the fishermen.", "is a tireless advocate for"),  # a role, not a stance
 ])
 def test_no_cue(analyser: Analyser, text: str, cue: str) -> None:
     assert not [a for a in attributions(analyser, text) if a.cue.text == cue]

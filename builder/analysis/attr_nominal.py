@@ -154,6 +154,30 @@ def stance_adjectives(doc: Doc, adjectives: frozenset[str]) -> Iterator[Candidat
                         AttributionType.BELIEF)
 
 
+# Agent nouns of a stance ("is a staunch opponent of", "has been an outspoken supporter of", "a vocal advocate
+# of"; FrameNet Taking_sides: supporter, opponent, backer, advocate, critic): said of the subject by "be", they
+# state the subject's stance toward the "of" phrase. Only with "of": "an advocate for children" names a role.
+STANCE_AGENTS = frozenset({"supporter", "opponent", "backer", "advocate", "proponent", "critic", "defender",
+                           "champion", "foe", "detractor", "skeptic", "sceptic"})
+
+
+def stance_agents(doc: Doc) -> Iterator[Candidate]:
+    deps = doc.to_array([DEP])  # found by array, as for supplementary adjectives
+    for noun in (doc[int(i)] for i in numpy.nonzero(deps == doc.vocab.strings["attr"])[0]):
+        copula = noun.head
+        if noun.lemma_.lower() not in STANCE_AGENTS or copula.lemma_ != "be" or copula.i > noun.i:
+            continue
+        of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        target = next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), None) if of is not None else None
+        subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+        if of is None or target is None or subject is None or subject.lower_ in ("it", "that", "this", "there"):
+            continue
+        if any(c.tag_ == "MD" for c in copula.children):
+            continue  # hypothetical, as for stance adjectives ("would be a strong proponent of")
+        start = min([copula.idx] + [c.idx for c in copula.children if c.dep_ in ("aux", "neg") and c.i < copula.i])
+        yield Candidate((start, of.idx + len(of)), noun_phrase(subject), subtree_chars(target), AttributionType.BELIEF)
+
+
 # Verbs of receiving and causing (FrameNet Receiving, Getting, Cause_to_start) whose object is others' judgment
 # of the subject: "drew criticism from X", "has won overwhelming support from X", "prompted blowback from X".
 RECEIVING = frozenset({"draw", "receive", "win", "earn", "face", "attract", "garner", "gain", "prompt", "spark",

@@ -36,6 +36,7 @@ from builder.analysis.attr_nominal import (
     possessed_cues,
     received_judgments,
     stance_adjectives,
+    stance_agents,
     supplementary_adjectives,
 )
 from builder.analysis.attr_speakers import mention, speaker
@@ -51,7 +52,8 @@ def find_candidates(doc: Doc, text: str, quotes: tuple[tuple[int, int], ...], le
              *view_phrases(doc), *to_phrases(doc, text), *document_phrases(doc, text, lexicon.verbs),
              *light_verb_cues(doc, lexicon.nouns), *possessed_cues(doc, lexicon.possessed),
              *copular_cues(doc, lexicon.nouns),
-             *stance_adjectives(doc, lexicon.adjectives), *supplementary_adjectives(doc, lexicon.adjectives, roles),
+             *stance_adjectives(doc, lexicon.adjectives), *stance_agents(doc),
+             *supplementary_adjectives(doc, lexicon.adjectives, roles),
              *made_clear(doc), *received_judgments(doc), *headline_cues(doc, text, lexicon.verbs),
              *misread_verbs(doc, lexicon.verbs),
              *document_reads(doc, text, roles)]
