@@ -58,8 +58,9 @@ class Beside(Generic[T]):
 
 
 def run_beside(work: Callable[[], T], parallel: bool) -> Beside[T]:
-    """Start `work` in a forked child when `parallel` and fork is available; else run it now."""
-    if not parallel or "fork" not in multiprocessing.get_all_start_methods():
+    """Start `work` in a forked child when `parallel` and fork is available; else run it now (also in a
+    daemonic process, which multiprocessing does not let have children: the build's grouping process)."""
+    if not parallel or "fork" not in multiprocessing.get_all_start_methods() or multiprocessing.current_process().daemon:
         return Beside(work, done=(work(),))
     receiver, sender = multiprocessing.get_context("fork").Pipe(duplex=False)
     process = multiprocessing.get_context("fork").Process(target=_child, args=(work, sender), daemon=True)

@@ -86,7 +86,7 @@ def cmd_group(args: argparse.Namespace) -> int:
         )
         for r in records
     ]
-    assignment = group_documents(docs)
+    assignment = group_documents(docs, workers=args.workers or os.cpu_count() or 1)
     for doc in docs:
         write_jsonl({"id": doc.id, "event": assignment.event[doc.id], "story": assignment.story[doc.id]})
     return EXIT_OK
@@ -191,6 +191,7 @@ def parser() -> argparse.ArgumentParser:
 
     group = sub.add_parser("group", help="assign articles to events and stories")
     group.add_argument("--jsonl", action="store_true", help='read {"id","title","text","outlet","published"} lines')
+    group.add_argument("--workers", type=int, help="processes counting words in large inputs (default: one per core)")
     group.set_defaults(func=cmd_group)
     _acquire_parsers(sub)
     return top

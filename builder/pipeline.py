@@ -90,7 +90,8 @@ def run(config: Config, progress: IO[str] | None = None) -> BuildReport:
         clock.lap("ingest")
         # grouping needs no analysis: it runs in a process of its own while the model loads and analyses
         beside = config.workers > 1 and len(ingested.articles) <= BESIDE_MAX_ARTICLES
-        with run_beside(partial(group, ingested.articles), parallel=beside) as grouping:
+        with run_beside(partial(group, ingested.articles, 1 if beside else config.workers),
+                        parallel=beside) as grouping:
             analyser = Analyser.load(MODEL, config.workers, config.scheduler)
             cache = AnalysisCache(config.cache_dir, analyser.fingerprint()) if config.cache_dir else None
             clock.lap("load model")
@@ -169,8 +170,10 @@ def _unanalysed(article: Article) -> TextAnalysis:
     return TextAnalysis((), (), measure(article.text))
 
 
-def group(articles: Sequence[Article]) -> tuple[tuple[Event, ...], tuple[Story, ...]]:
-    assignment = group_documents([GroupingDoc(a.id, a.title, a.text, a.outlet, a.published) for a in articles])
+def group(articles: Sequence[Article], workers: int = 1) -> tuple[tuple[Event, ...], tuple[Story, ...]]:
+    """Events and stories; `workers`: processes counting words at once (1 while the analysis runs beside)."""
+    assignment = group_documents([GroupingDoc(a.id, a.title, a.text, a.outlet, a.published) for a in articles],
+                                 workers=workers)
     by_id = {a.id: a for a in articles}
     events = _events(assignment.event, by_id)
     events_of_story: dict[str, list[Event]] = {}

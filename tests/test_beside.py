@@ -42,6 +42,16 @@ def test_the_result_is_the_work_done_here(parallel: bool) -> None:
     assert pending.result() == squares(10_000)
 
 
+def nested_pending() -> tuple[bool, int]:
+    inner = run_beside(lambda: squares(10), parallel=True)
+    return inner.process is None, len(inner.result())
+
+
+def test_work_asked_for_beside_a_child_runs_in_that_child() -> None:
+    """multiprocessing lets no daemonic process (the build's grouping process) have children of its own."""
+    assert run_beside(nested_pending, parallel=True).result() == (True, 10)
+
+
 def test_the_childs_pid_is_not_ours() -> None:
     assert run_beside(os.getpid, parallel=True).result() != os.getpid()
 
@@ -69,11 +79,11 @@ def test_a_build_groups_beside_the_analysis_and_waits_for_it(tmp_path: Path, ana
     """Grouping that outlasts the analysis is waited for, not stopped and done again in the build's process."""
     build_process = os.getpid()
 
-    def slow_group(articles: Sequence[Article]) -> tuple[tuple[Event, ...], tuple[Story, ...]]:
+    def slow_group(articles: Sequence[Article], workers: int) -> tuple[tuple[Event, ...], tuple[Story, ...]]:
         if os.getpid() == build_process:
             raise AssertionError("grouped in the build's process")
         time.sleep(2)  # longer than analysing the seeds with the loaded model
-        return group(articles)
+        return group(articles, workers)
 
     with mock.patch("builder.pipeline.group", slow_group):
         report = build(make_project(tmp_path / "project"), analyser, mkdocs=False)

@@ -17,7 +17,7 @@ from builder.grouping import Assignment, Background, GroupingConfig, GroupingDoc
 from builder.grouping.agglomerate import Graph, Linkage, agglomerate
 from builder.grouping.blocking import Blocking, Pairs, candidate_pairs
 from builder.grouping.cluster import Views, pair_dots, similarities
-from builder.grouping.features import stem
+from builder.grouping.features import count_views, stem
 from builder.grouping.stories import StoryLinkage, link_events
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -277,6 +277,20 @@ def test_title_words_count_for_events_by_the_lead_weight(background: Background,
     pair = Pairs(np.array([0]), np.array([1]))
     assert (pair_dots(views.words, pair)[0] > 0) == alike
     assert pair_dots(views.story_words, pair)[0] > 0
+
+
+@pytest.mark.parametrize("workers", [2, 3])
+def test_counting_in_several_processes_gives_the_same_matrices(background: Background, workers: int) -> None:
+    """Runs of documents counted apart join into one vocabulary in order of first use: entry for entry the
+    matrices of one run, whatever words a later run shares with an earlier one or adds."""
+    texts = ["Rescuers dug through snow near the summit of Mont Blanc.", "Helicopters flew 12 climbers to Chamonix.",
+             "The avalanche buried a hut near the summit.", "Police in Lyon arrested 3 men on Tuesday.",
+             "Climbers from Chamonix said the snow was 40 cm deep."]
+    docs = [GroupingDoc(f"d{k}", f"Title {k} Alps", text) for k, text in enumerate(texts)]
+    alone = count_views(docs, background, GroupingConfig())
+    for one, apart in zip(alone, count_views(docs, background, GroupingConfig(), workers=workers), strict=True):
+        assert one.shape == apart.shape and (one != apart).nnz == 0
+        assert np.array_equal(one.indices, apart.indices) and np.array_equal(one.indptr, apart.indptr)
 
 
 def test_agglomerate_starts_from_given_clusters() -> None:

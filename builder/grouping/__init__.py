@@ -31,10 +31,16 @@ from builder.grouping.stories import StoryLinkage, link_events
 
 __all__ = ["Assignment", "Background", "GroupingConfig", "GroupingDoc", "group_documents"]
 
+# Counting is a third of the grouping at scale and per document, so large corpora count in runs of documents,
+# one per worker; below this many documents a forked process costs more than it saves.
+PARALLEL_LEAST = 2_000
+
 
 def group_documents(docs: Sequence[GroupingDoc], config: GroupingConfig | None = None,
-                    background: Background | None = None) -> Assignment:
-    """Event and story ids per document id. `background` may be passed in to load the lexicon once."""
+                    background: Background | None = None, workers: int = 1) -> Assignment:
+    """Event and story ids per document id. `background` may be passed in to load the lexicon once.
+    `workers`: processes that count the documents' words at once (from `PARALLEL_LEAST` documents; the
+    result is the same)."""
     config = config or GroupingConfig()
     ordered = sorted(docs, key=lambda d: d.id)
     ids = [d.id for d in ordered]
@@ -44,7 +50,7 @@ def group_documents(docs: Sequence[GroupingDoc], config: GroupingConfig | None =
     if not ordered:
         return Assignment({}, {})
     background = background or Background.load()
-    views = Views.of(ordered, background, config)
+    views = Views.of(ordered, background, config, workers if len(ordered) >= PARALLEL_LEAST else 1)
     days = day_ordinals(ordered)
     blocking = Blocking(config.block_keys, config.block_window, config.block_shared)
     pairs = blocking.pairs(views.keys(), days, ids, lambda p: within_days(days, p, config.event_max_gap_days))

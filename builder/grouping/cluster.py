@@ -16,7 +16,9 @@ from builder.grouping.features import Background, count_views
 from builder.grouping.records import GroupingConfig, GroupingDoc
 
 Vector = NDArray[np.float64]
-_CHUNK_ENTRIES = 2_000_000  # stored entries copied at once when multiplying pairs of rows: bounds the memory
+# stored entries copied at once when multiplying pairs of rows: a few MB, which stay in the CPU's cache (at 50k
+# articles 2,000,000 took a quarter longer)
+_CHUNK_ENTRIES = 125_000
 
 
 @dataclass(frozen=True)
@@ -30,8 +32,9 @@ class Views:
     story_words: csr_matrix
 
     @classmethod
-    def of(cls, docs: Sequence[GroupingDoc], background: Background, config: GroupingConfig) -> Views:
-        words, story_words, names, numbers = count_views(docs, background, config)
+    def of(cls, docs: Sequence[GroupingDoc], background: Background, config: GroupingConfig,
+           workers: int = 1) -> Views:
+        words, story_words, names, numbers = count_views(docs, background, config, workers)
         return cls(csr_matrix(normalize(words)), csr_matrix(normalize(names)), csr_matrix(normalize(numbers)),
                    csr_matrix(normalize(story_words)))
 

@@ -13,11 +13,14 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
+from numpy.typing import NDArray
 from scipy.sparse import csr_matrix, diags
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from builder.beside import run_beside
 from builder.grouping.records import GroupingConfig, GroupingDoc
 from builder.lexicons import load_table
 
@@ -179,11 +182,51 @@ class _Table:
             values.extend(counts.values())
             indptr.append(len(columns))
 
-    def _matrix(self, part: tuple[list[int], list[float], list[int]]) -> csr_matrix:
+    def counted(self) -> _Counted:
+        def arrays(part: tuple[list[int], list[float], list[int]]) -> _Part:
+            columns, values, indptr = part
+            return (np.array(columns, dtype=np.int64), np.array(values, dtype=np.float64),
+                    np.array(indptr, dtype=np.int64))
+
+        return _Counted(list(self.vocabulary), arrays(self.body), arrays(self.title))
+
+
+_Part = tuple[NDArray[np.int64], NDArray[np.float64], NDArray[np.int64]]  # columns, values, row pointers
+
+
+@dataclass(frozen=True)
+class _Counted:
+    """A `_Table` as arrays: what a counting process sends back, and what runs of documents join into."""
+
+    terms: list[str]  # in column order
+    body: _Part
+    title: _Part
+
+    @staticmethod
+    def join(runs: Sequence[_Counted]) -> _Counted:
+        """The runs' rows one after another, over one vocabulary in order of first use, as one `_Table` over
+        all their documents would have it: the matrices are the same, entry for entry."""
+        if len(runs) == 1:
+            return runs[0]
+        vocabulary: dict[str, int] = {}
+        columns: list[NDArray[np.int64]] = []
+        for run in runs:
+            for term in run.terms:
+                vocabulary.setdefault(term, len(vocabulary))
+            columns.append(np.array([vocabulary[term] for term in run.terms], dtype=np.int64))
+
+        def joined(parts: Sequence[_Part]) -> _Part:
+            offsets = np.cumsum([0, *(len(part[0]) for part in parts[:-1])])
+            return (np.concatenate([new[part[0]] for new, part in zip(columns, parts, strict=True)]),
+                    np.concatenate([part[1] for part in parts]),
+                    np.concatenate([parts[0][2][:1], *(part[2][1:] + offset for part, offset in
+                                                       zip(parts, offsets, strict=True))]))
+
+        return _Counted(list(vocabulary), joined([run.body for run in runs]), joined([run.title for run in runs]))
+
+    def _matrix(self, part: _Part) -> csr_matrix:
         columns, values, indptr = part
-        shape = (len(indptr) - 1, max(1, len(self.vocabulary)))
-        return csr_matrix((np.array(values, dtype=np.float64), np.array(columns, dtype=np.int64), np.array(indptr)),
-                          shape=shape)
+        return csr_matrix((values, columns, indptr), shape=(len(indptr) - 1, max(1, len(self.terms))))
 
     def matrix(self, weight: Callable[[str], float], title_weight: float) -> csr_matrix:
         """Sublinear term frequency, plus `title_weight` for a feature of the title or lead, times the
@@ -191,15 +234,15 @@ class _Table:
         body, title = self._matrix(self.body), self._matrix(self.title)
         body.data = 1.0 + np.log(body.data)
         title.data = np.full(len(title.data), title_weight)
-        terms = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
         weights = np.zeros(body.shape[1])
-        weights[: len(terms)] = [weight(term) for term in terms]
+        weights[: len(self.terms)] = [weight(term) for term in self.terms]
         table = csr_matrix((body + title) @ diags(weights))
         table.eliminate_zeros()
         return table
 
 
-def count_views(docs: Sequence[GroupingDoc], background: Background, config: GroupingConfig) -> tuple[csr_matrix, ...]:
+def count_views(docs: Sequence[GroupingDoc], background: Background, config: GroupingConfig,
+                workers: int = 1) -> tuple[csr_matrix, ...]:
     """Weighted words, story words, names and numbers of every document, one row each (not yet normalised).
 
     Words weigh by the frequency of all the forms a stem stands for. Story words are the same words weighed
@@ -210,6 +253,30 @@ def count_views(docs: Sequence[GroupingDoc], background: Background, config: Gro
     event-trigger words (ACE 2005) all stayed 0.004-0.05 below. So stories keep the old weights until a
     principled story representation beats them. Event words count the title and lead less than the other
     views do (GroupingConfig.event_lead_words)."""
+    words, names, numbers = _count_runs(docs, background, config, workers)
+    return (words.matrix(background.stem_weight, config.event_lead_words),
+            words.matrix(background.weight, config.title_weight),  # story words: see above
+            # a name weighs like its last word, plus one: a capitalised mention is more specific than the bare word
+            names.matrix(lambda name: background.weight(name.rsplit("_", 1)[-1]) + 1.0, config.title_weight),
+            numbers.matrix(lambda _number: 1.0, config.title_weight))
+
+
+def _count_runs(docs: Sequence[GroupingDoc], background: Background, config: GroupingConfig,
+                workers: int) -> tuple[_Counted, ...]:
+    """The words, names and numbers tables of `docs`, counted in `workers` runs of documents at once: every
+    run but the first in a forked process (beside.py), which sends back its tables as arrays."""
+    size = -(-len(docs) // max(1, workers))
+    runs = [docs[start : start + size] for start in range(0, len(docs), size)] or [docs]
+    pending = [run_beside(partial(_count_run, run, background, config), parallel=True) for run in runs[1:]]
+    try:
+        counted = [_count_run(runs[0], background, config), *(run.result() for run in pending)]
+    finally:
+        for run in pending:
+            run.cancel()
+    return tuple(_Counted.join([run[view] for run in counted]) for view in range(3))
+
+
+def _count_run(docs: Sequence[GroupingDoc], background: Background, config: GroupingConfig) -> tuple[_Counted, ...]:
     stems: dict[str, str] = {}
     kinds: dict[str, tuple[str, int]] = {}
     tables = (_Table(), _Table(), _Table())
@@ -219,8 +286,4 @@ def count_views(docs: Sequence[GroupingDoc], background: Background, config: Gro
         tables[0].add(body.words, title.words)
         tables[1].add(body.names, title.names)
         tables[2].add(body.numbers, title.numbers)
-    return (tables[0].matrix(background.stem_weight, config.event_lead_words),
-            tables[0].matrix(background.weight, config.title_weight),  # story words: see above
-            # a name weighs like its last word, plus one: a capitalised mention is more specific than the bare word
-            tables[1].matrix(lambda name: background.weight(name.rsplit("_", 1)[-1]) + 1.0, config.title_weight),
-            tables[2].matrix(lambda _number: 1.0, config.title_weight))
+    return tuple(table.counted() for table in tables)
