@@ -1,12 +1,15 @@
 """Time and memory of the grouping step on synthetic corpora of 1,000 / 10,000 / 50,000 articles.
 
-    .venv/bin/python bench/grouping_scale.py [--sizes 1000 10000]   # prints the table; output: bench/grouping_scale.txt
+    .venv/bin/python bench/grouping_scale.py [--sizes 1000 10000] [--workers N]   # output: bench/grouping_scale.txt
 The corpora are made in memory from the texts in ../shared/eval (ECB+, BASIL, PolNeAR; not redistributable,
 never written anywhere): every original is replicated with its sentences shuffled after the lead and some
 dropped, a new id, another outlet, and a date moved by about seven weeks per replica, so a corpus of 50,000
 spans several years of news in which each replica of a topic is a new event of the same story. Peak memory
-is the process's maximum resident set size (resource.getrusage), measured after each size, the largest last.
-Wall seconds depend on what else runs on the machine; CPU seconds (time.process_time) much less.
+is the process's maximum resident set size (resource.getrusage), measured after each size, the largest last;
+`child MB` is that of the largest counting process.
+Grouping counts words in `--workers` processes at once (default: one per core, as the build does when grouping
+does not run beside the analysis). Wall seconds depend on what else runs on the machine; CPU seconds (of this
+process and the counting processes) much less.
 """
 
 from __future__ import annotations
@@ -75,31 +78,41 @@ def corpus(base: list[GroupingDoc], size: int) -> list[GroupingDoc]:
     return [variant(base[order[k % len(base)]], k // len(base), rng) for k in range(size)]
 
 
-def peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the counting processes)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def peak_mb(children: bool = False) -> float:
+    """Peak resident memory of this process, or of the largest counting process so far."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF).ru_maxrss / 1024  # kB
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES), metavar="N", help="corpus sizes to time")
-    sizes = parser.parse_args().sizes
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="processes counting words")
+    args = parser.parse_args()
+    sizes = args.sizes
     if not EVAL.exists():
         print(f"error: {EVAL} not found: the benchmark builds its corpora from the evaluation texts", file=sys.stderr)
         return 1
     base = originals()
     background = Background.load()
-    print(f"originals: {len(base)} articles; resident before grouping: {peak_mb():.0f} MB")
-    print(f"{'articles':>9} {'seconds':>8} {'cpu s':>8} {'events':>7} {'stories':>8} {'peak MB':>8}")
+    print(f"originals: {len(base)} articles; resident before grouping: {peak_mb():.0f} MB; workers: {args.workers}")
+    print(f"{'articles':>9} {'seconds':>8} {'cpu s':>8} {'events':>7} {'stories':>8} {'peak MB':>8} {'child MB':>8}")
     walls: list[float] = []
     cpus: list[float] = []
     for size in sizes:
         docs = corpus(base, size)
-        began, began_cpu = time.perf_counter(), time.process_time()
-        result = group_documents(docs, background=background)
+        began, began_cpu = time.perf_counter(), cpu_seconds()
+        result = group_documents(docs, background=background, workers=args.workers)
         walls.append(time.perf_counter() - began)
-        cpus.append(time.process_time() - began_cpu)
+        cpus.append(cpu_seconds() - began_cpu)
         events, stories = len(set(result.event.values())), len(set(result.story.values()))
-        print(f"{size:>9} {walls[-1]:>8.1f} {cpus[-1]:>8.1f} {events:>7} {stories:>8} {peak_mb():>8.0f}", flush=True)
+        print(f"{size:>9} {walls[-1]:>8.1f} {cpus[-1]:>8.1f} {events:>7} {stories:>8} {peak_mb():>8.0f} "
+              f"{peak_mb(children=True):>8.0f}", flush=True)
     if len(sizes) > 1:
         print(f"growth exponent (log-log slope over articles): wall {slope(sizes, walls):.2f}, "
               f"cpu {slope(sizes, cpus):.2f}")
