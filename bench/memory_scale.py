@@ -90,7 +90,8 @@ def main() -> int:
     # beside this process or in it, as the build does (pipeline.BESIDE_MAX_ARTICLES; --beside forces the first)
     beside = args.beside or len(articles) <= BESIDE_MAX_ARTICLES
     with MemoryWatch() as watch:
-        events, stories = run_beside(partial(group, [a.article for a in articles]), parallel=beside).result()
+        work = partial(group, [a.article for a in articles], 1 if beside else config.workers)  # counting processes
+        events, stories = run_beside(work, parallel=beside).result()
     where = "in a process of its own" if beside else "in this process"
     print(f"{len(events)} events, {len(stories)} stories, grouped {where}; peak so far of this process "
           f"{peak_gb():.2f} GB; with its children at most {watch.tree / 2**20:.2f} GB (proportional set size: "
