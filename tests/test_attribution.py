@@ -337,6 +337,10 @@ CONSTRUCTIONS = [
     # an agent noun of a stance said of the subject, with what the stance is toward
     ("The mayor has long been a vocal opponent of the harbour plan.", "has long been a vocal opponent of",
      "The mayor", "the harbour plan"),
+    # stances of approval and disregard
+    ("The fishermen welcomed the new harbour rules.", "welcomed", "The fishermen", "the new harbour rules"),
+    ("The mayor has largely ignored the fishermen's complaints.", "ignored", "The mayor",
+     "the fishermen's complaints"),
 ]
 
 
@@ -422,6 +426,7 @@ def test_headline_needs_a_verb_form(analyser: Analyser) -> None:
     ("The council took up the issue on Monday.", "took"),  # "issue" with a determiner: a topic taken up
     ("The fishermen voted in the harbour district on Tuesday.", "voted"),  # taking part in a ballot, no side
     ("The mayor is a tireless advocate for the fishermen.", "is a tireless advocate for"),  # a role, not a stance
+    ("The new mayor will assume office in January.", "assume"),  # taking up an office, not a belief
 ])
 def test_no_cue(analyser: Analyser, text: str, cue: str) -> None:
     assert not [a for a in attributions(analyser, text) if a.cue.text == cue]
