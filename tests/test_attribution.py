@@ -341,6 +341,10 @@ CONSTRUCTIONS = [
     ("The fishermen welcomed the new harbour rules.", "welcomed", "The fishermen", "the new harbour rules"),
     ("The mayor has largely ignored the fishermen's complaints.", "ignored", "The mayor",
      "the fishermen's complaints"),
+    # an amuse verb: the one angered holds the feeling, what angers is the content
+    ("The harbour plan angered the fishermen.", "angered", "the fishermen", "The harbour plan"),
+    ("The fishermen were angered by the new harbour rules.", "angered", "The fishermen", "the new harbour rules"),
+    ("Mr. Ruiz is looking forward to the harbour debate.", "looking forward", "Mr. Ruiz", "the harbour debate"),
 ]
 
 

@@ -40,6 +40,7 @@ from builder.analysis.attr_nominal import (
     supplementary_adjectives,
 )
 from builder.analysis.attr_speakers import mention, speaker
+from builder.analysis.attr_subjects import subject_of
 from builder.models import AttributionType
 
 # Raising verbs: their grammatical subject is what the impression is about, not who holds it.
@@ -166,7 +167,38 @@ def verb_cues(doc: Doc, text: str, quotes: tuple[tuple[int, int], ...], lexicon:
             subject = mention(causee)
         if _raising(verb) and subject is not None and subject.root.lower_ not in ("he", "she", "i", "we"):
             subject = None  # "the plan seems to fail", "it appears that": the subject is the topic, no holder
+        felt = _experienced(verb) if verb.lemma_.lower() in OBJECT_EXPERIENCER else None
+        if felt is not None:  # "the remarks angered Republicans": the ones angered hold the feeling
+            subject, content = felt
         yield Candidate((start, end), subject, content, kind, mention(_according_source(verb)))
+
+
+# Verbs of psychological state whose object feels it (Levin 1993, 31.1 amuse verbs: "the remarks angered
+# Republicans", "business leaders have been unsettled by his candor"): the experiencer, the object or in the
+# passive the subject, holds the feeling; what causes it is its content.
+OBJECT_EXPERIENCER = frozenset({"anger", "unsettle", "offend", "infuriate", "frustrate", "outrage", "dismay",
+                                "worry", "alarm", "enrage", "disturb", "trouble"})
+
+
+def _experienced(verb: Token) -> tuple[SpacySpan | None, tuple[int, int] | None] | None:
+    """The experiencer and the cause of an amuse verb, or None where it reports the subject's own feeling
+    ("worries that ...", "worried about")."""
+    if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is not None or any(c.dep_ == "auxpass" for c in verb.children):
+        felt = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if felt is None and verb.dep_ == "acl":
+            felt = verb.head  # "African-Americans angered by the remarks"
+        elif felt is None and verb.dep_ == "advcl":
+            felt = subject_of(verb.head)  # "Angered by the remarks, the senator left"
+        cause = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    else:
+        felt, cause = _object(verb), next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+        if felt is None:
+            return None
+    return mention(felt), subtree_chars(cause) if cause is not None else None
+
 
 
 def _sentence_without(token: Token, phrase_end: int, text: str) -> tuple[int, int] | None:
