@@ -344,6 +344,8 @@ CONSTRUCTIONS = [
     # an amuse verb: the one angered holds the feeling, what angers is the content
     ("The harbour plan angered the fishermen.", "angered", "the fishermen", "The harbour plan"),
     ("The fishermen were angered by the new harbour rules.", "angered", "The fishermen", "the new harbour rules"),
+    ("The fishermen were frustrated that the harbour stayed shut.", "frustrated", "The fishermen",
+     "that the harbour stayed shut"),
     ("Mr. Ruiz is looking forward to the harbour debate.", "looking forward", "Mr. Ruiz", "the harbour debate"),
 ]
 

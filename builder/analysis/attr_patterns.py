@@ -167,7 +167,7 @@ def verb_cues(doc: Doc, text: str, quotes: tuple[tuple[int, int], ...], lexicon:
             subject = mention(causee)
         if _raising(verb) and subject is not None and subject.root.lower_ not in ("he", "she", "i", "we"):
             subject = None  # "the plan seems to fail", "it appears that": the subject is the topic, no holder
-        felt = _experienced(verb) if verb.lemma_.lower() in OBJECT_EXPERIENCER else None
+        felt = _experienced(verb, content) if verb.lemma_.lower() in OBJECT_EXPERIENCER else None
         if felt is not None:  # "the remarks angered Republicans": the ones angered hold the feeling
             subject, content = felt
         yield Candidate((start, end), subject, content, kind, mention(_according_source(verb)))
@@ -180,23 +180,24 @@ OBJECT_EXPERIENCER = frozenset({"anger", "unsettle", "offend", "infuriate", "fru
                                 "worry", "alarm", "enrage", "disturb", "trouble"})
 
 
-def _experienced(verb: Token) -> tuple[SpacySpan | None, tuple[int, int] | None] | None:
+def _experienced(verb: Token, clause: tuple[int, int] | None) -> tuple[SpacySpan | None, tuple[int, int] | None] | None:
     """The experiencer and the cause of an amuse verb, or None where it reports the subject's own feeling
-    ("worries that ...", "worried about")."""
-    if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
-        return None
+    ("worries that ..."); `clause` is what the verb's complement says ("were frustrated that ...")."""
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    if agent is not None or any(c.dep_ == "auxpass" for c in verb.children):
+    passive = agent is not None or any(c.dep_ == "auxpass" for c in verb.children)
+    if not passive and any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return None
+    if passive:  # "were frustrated that ...", "unsettled by the protests"
         felt = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if felt is None and verb.dep_ == "acl":
             felt = verb.head  # "African-Americans angered by the remarks"
         elif felt is None and verb.dep_ == "advcl":
             felt = subject_of(verb.head)  # "Angered by the remarks, the senator left"
         cause = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    else:
-        felt, cause = _object(verb), next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
-        if felt is None:
-            return None
+        return mention(felt), subtree_chars(cause) if cause is not None else clause
+    felt, cause = _object(verb), next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    if felt is None:
+        return None
     return mention(felt), subtree_chars(cause) if cause is not None else None
 
 
