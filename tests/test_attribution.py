@@ -347,6 +347,8 @@ CONSTRUCTIONS = [
     ("The fishermen were frustrated that the harbour stayed shut.", "frustrated", "The fishermen",
      "that the harbour stayed shut"),
     ("Mr. Ruiz is looking forward to the harbour debate.", "looking forward", "Mr. Ruiz", "the harbour debate"),
+    ("In the end the mayor sided with the fishermen.", "sided with", "the mayor", "the fishermen"),
+    ("The council has resisted calls from the fishermen.", "resisted", "The council", "calls from the fishermen"),
 ]
 
 
