@@ -349,6 +349,8 @@ CONSTRUCTIONS = [
     ("Mr. Ruiz is looking forward to the harbour debate.", "looking forward", "Mr. Ruiz", "the harbour debate"),
     ("In the end the mayor sided with the fishermen.", "sided with", "the mayor", "the fishermen"),
     ("The council has resisted calls from the fishermen.", "resisted", "The council", "calls from the fishermen"),
+    ("The new report examines the harbour's finances.", "examines", "The new report", "the harbour's finances"),
+    ("The mayor singled out the fishermen's union.", "singled out", "The mayor", "the fishermen's union"),
 ]
 
 
