@@ -149,7 +149,7 @@ def _count(text: str, background: Background, stems: dict[str, str], kinds: dict
     """Stemmed words, names and numbers of two or more digits. `stems`: token -> stem ('' for a stop word)
     and `kinds` (see `_names`): caches shared by the documents of one call, which repeat most of their words."""
     tokens = _WORD.findall(text)
-    for token in [token for token in set(tokens) if token not in stems]:
+    for token in set(tokens).difference(stems):
         lower = token.lower().replace("’", "'")
         stems[token] = "" if lower in background.stop or len(lower) < 3 else stem(lower)
     words = Counter(map(stems.__getitem__, tokens))
