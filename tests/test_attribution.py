@@ -351,6 +351,10 @@ CONSTRUCTIONS = [
     ("The council has resisted calls from the fishermen.", "resisted", "The council", "calls from the fishermen"),
     ("The new report examines the harbour's finances.", "examines", "The new report", "the harbour's finances"),
     ("The mayor singled out the fishermen's union.", "singled out", "The mayor", "the fishermen's union"),
+    # a present tense before an infinitive that the tagger read as a plural noun
+    ("The Democratic harbour campaign plans to employ Mr. Ruiz.", "plans", "The Democratic harbour campaign",
+     "to employ Mr. Ruiz"),
+    ("Town council votes to close the harbour", "votes", "Town council", "to close the harbour"),
 ]
 
 

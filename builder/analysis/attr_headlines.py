@@ -124,7 +124,8 @@ def misread_verbs(doc: Doc, verbs: Mapping[str, CueEntry]) -> Iterator[Candidate
         if lemma is None or verbs[lemma].needs_particle or not (before.pos_ in ("NOUN", "PROPN", "PRON") or before.is_quote):
             continue
         if after.tag_ in ("VBN", "VBD") or not (  # "Clinton emails released": a noun and its participle
-                before.pos_ == "PROPN" or after.lower_ in CLAUSE_OPENERS or after.pos_ in ("DET", "PROPN", "PRON")):
+                before.pos_ == "PROPN" or after.lower_ in CLAUSE_OPENERS or after.pos_ in ("DET", "PROPN", "PRON")
+                or _infinitive_after(after)):  # "The campaign plans to employ ...", "House panel votes to hold
             continue
         sent = token.sent
         source = doc[sent.start : token.i]
@@ -133,6 +134,11 @@ def misread_verbs(doc: Doc, verbs: Mapping[str, CueEntry]) -> Iterator[Candidate
         last = sent[-1] if not sent[-1].is_punct or len(sent) < 2 else sent[-2]
         yield Candidate((token.idx, token.idx + len(token)), source, (after.idx, last.idx + len(last)),
                         verbs[lemma].type)
+
+
+def _infinitive_after(token: Token) -> bool:
+    doc = token.doc
+    return token.lower_ == "to" and token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "VB"
 
 
 def _speaker_like(head: Token, roles: Mapping[str, str], names: frozenset[str]) -> bool:
