@@ -355,6 +355,8 @@ CONSTRUCTIONS = [
     ("The Democratic harbour campaign plans to employ Mr. Ruiz.", "plans", "The Democratic harbour campaign",
      "to employ Mr. Ruiz"),
     ("Town council votes to close the harbour", "votes", "Town council", "to close the harbour"),
+    ("Harbour fees rose in 2015 and, records show, fell again in 2016.", "show", "records",
+     "Harbour fees rose in 2015"),
 ]
 
 

@@ -136,6 +136,40 @@ def misread_verbs(doc: Doc, verbs: Mapping[str, CueEntry]) -> Iterator[Candidate
                         verbs[lemma].type)
 
 
+# "records show", "campaign finance records show.": a plural noun and the base form of a verb of evidence agree
+# as subject and present tense, though the tagger read the verb as the head noun of a compound.
+EVIDENCE_FORMS = frozenset({"show", "suggest", "indicate"})
+
+
+def misread_evidence(doc: Doc) -> Iterator[Candidate]:
+    """A present-tense verb of evidence after a plural noun, tagged as a singular noun: the words before it
+    in its phrase are the source; what they show is the clause after it or, for a parenthetical or final
+    "records show", the rest of the sentence before it."""
+    tags = doc.to_array([TAG])
+    rows = numpy.nonzero(tags == doc.vocab.strings["NN"])[0]
+    for token in (doc[int(i)] for i in rows):
+        if token.lower_ not in EVIDENCE_FORMS or token.i == 0 or token.i + 1 >= len(doc):
+            continue
+        before, after = token.nbor(-1), token.nbor(1)
+        if before.tag_ != "NNS" or (before.head.i not in (token.i, before.i) and before.dep_ != "compound"):
+            continue
+        start = token.left_edge.i if token.left_edge.i < token.i else before.left_edge.i
+        while start < before.i and doc[start].pos_ in ("SCONJ", "ADP", "CCONJ", "PUNCT"):
+            start += 1  # "as records show"
+        source = doc[start : token.i]
+        sent = token.sent
+        if after.text in (",", ".") and start > sent.start:
+            first, last = sent.start, start - 1
+        elif after.lower_ == "that" or after.pos_ in ("PRON", "DET", "PROPN"):
+            first, last = after.i, sent.end - 1
+        else:
+            continue
+        while last > first and (doc[last].is_punct or doc[last].is_space or doc[last].dep_ == "cc"):
+            last -= 1
+        content = (doc[first].idx, doc[last].idx + len(doc[last]))
+        yield Candidate((token.idx, token.idx + len(token)), source, content, AttributionType.EVIDENCE)
+
+
 def _infinitive_after(token: Token) -> bool:
     doc = token.doc
     return token.lower_ == "to" and token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "VB"

@@ -28,7 +28,7 @@ from builder.analysis.attr_cues import (
     subtree_chars,
 )
 from builder.analysis.attr_documents import document_reads
-from builder.analysis.attr_headlines import headline_cues, misread_verbs
+from builder.analysis.attr_headlines import headline_cues, misread_evidence, misread_verbs
 from builder.analysis.attr_nominal import (
     copular_cues,
     light_verb_cues,
@@ -56,7 +56,7 @@ def find_candidates(doc: Doc, text: str, quotes: tuple[tuple[int, int], ...], le
              *stance_adjectives(doc, lexicon.adjectives), *stance_agents(doc),
              *supplementary_adjectives(doc, lexicon.adjectives, roles),
              *made_clear(doc), *received_judgments(doc), *headline_cues(doc, text, lexicon.verbs),
-             *misread_verbs(doc, lexicon.verbs),
+             *misread_verbs(doc, lexicon.verbs), *misread_evidence(doc),
              *document_reads(doc, text, roles)]
     return sorted(found, key=lambda c: c.cue)
 
