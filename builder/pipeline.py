@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
@@ -179,11 +181,12 @@ def group(articles: Sequence[Article], workers: int = 1) -> tuple[tuple[Event, .
     events_of_story: dict[str, list[Event]] = {}
     for event in events:  # in one pass: a scan of all events per story was quadratic (seconds at 10k)
         events_of_story.setdefault(assignment.story[event.article_ids[0]], []).append(event)
-    stories = []
-    for label in sorted(events_of_story):
-        members = events_of_story[label]
-        title = main_event(members, by_id).title
-        stories.append(Story(f"{slugify(title, 8)}-{label[-6:]}", tuple(e.id for e in members), title))
+    groups = [events_of_story[label] for label in sorted(events_of_story)]
+    founders = [_lead(by_id[i] for event in members for i in event.article_ids) for members in groups]
+    # the address comes from the founding article, the title from the most covered event, which may change
+    names = page_ids([founder.title for founder in founders], [founder.id for founder in founders])
+    stories = [Story(name, tuple(e.id for e in members), main_event(members, by_id).title)
+               for name, members in zip(names, groups, strict=True)]
     return events, tuple(sorted(stories, key=lambda s: s.id))
 
 
@@ -191,12 +194,25 @@ def _events(labels: dict[str, str], by_id: dict[str, Article]) -> tuple[Event, .
     members: dict[str, list[str]] = {}
     for article_id, label in labels.items():
         members.setdefault(label, []).append(article_id)
-    events = []
-    for label in sorted(members):
-        ids = tuple(sorted(members[label]))
-        lead = _lead(by_id[i] for i in ids)
-        events.append(Event(f"{slugify(lead.title, 8)}-{label[-6:]}", ids, lead.title))
+    groups = [tuple(sorted(members[label])) for label in sorted(members)]
+    leads = [_lead(by_id[i] for i in ids) for ids in groups]
+    events = [Event(page_id, ids, lead.title) for page_id, ids, lead in
+              zip(page_ids([lead.title for lead in leads], [lead.id for lead in leads]), groups, leads, strict=True)]
     return tuple(sorted(events, key=lambda e: e.id))
+
+
+def page_ids(titles: Sequence[str], founders: Sequence[str]) -> list[str]:
+    """Page ids of events or stories from their founding (earliest) articles: the slug of its title and a short
+    hash of its id. They stay the same as later articles join, so a page keeps its address, a story its feed
+    entry, and the pages linking to them their bytes, from one build to the next. Ids that would clash get a
+    longer hash."""
+    def page_id(title: str, founder: str, digits: int) -> str:
+        return f"{slugify(title, 8)}-{hashlib.sha1(founder.encode('utf-8')).hexdigest()[:digits]}"
+
+    short = [page_id(title, founder, 6) for title, founder in zip(titles, founders, strict=True)]
+    uses = Counter(short)
+    return [name if uses[name] == 1 else page_id(title, founder, 16)
+            for name, title, founder in zip(short, titles, founders, strict=True)]
 
 
 def main_event(events: Sequence[Event], by_id: dict[str, Article]) -> Event:

@@ -4,6 +4,9 @@ show changed (builder/render/reuse.py), and the result is the same as rendering 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import hashlib
+import itertools
 import shutil
 from pathlib import Path
 
@@ -14,8 +17,9 @@ from test_site_build import site_corpus
 from builder.analysis import Analyser
 from builder.cache import load_render_manifest
 from builder.config import load_config
+from builder.ingest import ingest
 from builder.models import Corpus, Outlet, Story
-from builder.pipeline import PAGES_LIMIT_BYTES, megabytes, pages_limit_note, run
+from builder.pipeline import PAGES_LIMIT_BYTES, group, megabytes, page_ids, pages_limit_note, run
 from builder.render import RenderContext, iter_site, render_site
 from builder.render.site import index_corpus
 from builder.writer import GENERATED_DIRS, GENERATED_FILES, Reuse
@@ -216,3 +220,36 @@ def test_site_size_in_the_summary(size: int, shown: str) -> None:
 def test_a_site_over_the_pages_limit_gets_a_note_saying_what_to_do() -> None:
     note = pages_limit_note(PAGES_LIMIT_BYTES + 230_000_000)
     assert "1.23 GB" in note and "GitHub Pages" in note and "another static host" in note
+
+
+def test_an_event_and_its_story_keep_their_pages_when_a_later_article_joins(tmp_path: Path) -> None:
+    """Page ids come from the founding (earliest) article, not from all the members: a new report of an
+    event leaves its address, and the bytes of every page linking to it, as they were."""
+    day = dt.date(2017, 1, 24)
+    articles = tuple(dataclasses.replace(article, published=day) for article in
+                     ingest(load_config(make_project(tmp_path / "project"), run_mkdocs=False)).articles)
+    first = articles[0]
+    later = dataclasses.replace(first, id=f"{first.id}-follow-up", path=f"{first.path}.follow-up",
+                                published=day + dt.timedelta(days=1))
+    events, stories = group(articles)
+    grown_events, grown_stories = group((*articles, later))
+    assert [e.id for e in grown_events] == [e.id for e in events] and [s.id for s in grown_stories] == [s.id for s in stories]
+    assert later.id in next(e for e in grown_events if first.id in e.article_ids).article_ids
+
+
+def clashing_founders() -> tuple[str, str]:
+    """Two article ids whose hashes share their first six digits, found by trying."""
+    seen: dict[str, str] = {}
+    for number in itertools.count():
+        name = f"a{number}"
+        short = hashlib.sha1(name.encode()).hexdigest()[:6]
+        if short in seen:
+            return seen[short], name
+        seen[short] = name
+    raise AssertionError("unreachable")
+
+
+def test_page_ids_that_would_clash_get_a_longer_hash() -> None:
+    ids = page_ids(["Storm hits coast", "Storm hits coast", "Other news"], [*clashing_founders(), "b"])
+    assert len(set(ids)) == 3 and len(ids[0]) == len(ids[1]) == len("storm-hits-coast-") + 16
+    assert ids[2] == "other-news-" + hashlib.sha1(b"b").hexdigest()[:6]
