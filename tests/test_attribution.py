@@ -410,6 +410,11 @@ def test_headline_needs_a_verb_form(analyser: Analyser) -> None:
     assert not [a for a in found if a.cue.text == "Email"]
 
 
+def test_headline_bare_verb_after_a_plural_subject(analyser: Analyser) -> None:
+    found = by_cue(attributions(analyser, "Angry Harbour Workers Rip Council Over Pier Plan\n\nThe council met."), "Rip")
+    assert found.source is not None and found.source.span.text == "Angry Harbour Workers"
+
+
 @pytest.mark.parametrize(("text", "cue"), [
     ("I read the letter twice before the meeting.", "read"),
     ("The mayor maintained control of the council.", "maintained"),  # a clause-only cue without a clause

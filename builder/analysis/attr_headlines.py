@@ -66,9 +66,18 @@ def _cue_lemma(token: Token, verbs: Mapping[str, CueEntry]) -> str | None:
     before = token.nbor(-1)
     if not before.text[:1].isupper() or before.lower_ in NOT_BEFORE_VERB or before.is_punct:
         return None
-    # a phrasal or clause-only cue is no cue on its own ("All Bets Are Off")
-    forms = (f for f in verb_forms(token.text) if f in verbs)
+    # a phrasal or clause-only cue is no cue on its own ("All Bets Are Off"); the bare form is a present tense
+    # after a plural subject ("Black Lawmakers Rip Trump", "Moderators Ignore Scandals")
+    bare = (token.lower_,) if _plural(before) else ()
+    forms = (f for f in (*verb_forms(token.text), *bare) if f in verbs)
     return next((f for f in forms if not (verbs[f].needs_particle or verbs[f].needs_clause)), None)
+
+
+def _plural(token: Token) -> bool:
+    word = token.lower_
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False  # "Crash Seems Like ...": a verb, not a plural subject
+    return token.tag_ in ("NNS", "NNPS") or (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")))
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -87,9 +96,13 @@ def _headline_tokens(doc: Doc, text: str) -> Iterator[tuple[Token, int, int]]:
             yield from ((token, line.start(), line.end()) for token in words or ())
 
 
+MISPARSED = frozenset({"compound", "amod", "nmod"})
+
+
 def headline_cues(doc: Doc, text: str, verbs: Mapping[str, CueEntry]) -> Iterator[Candidate]:
     for token, line_start, line_end in _headline_tokens(doc, text):
-        if token.pos_ == "VERB" or _cue_lemma(token, verbs) is None:
+        # a verb is the parse's, unless the parser hung it inside a noun phrase ("Grassley Compares Trump's ...")
+        if (token.pos_ == "VERB" and token.dep_ not in MISPARSED) or _cue_lemma(token, verbs) is None:
             continue
         colon = text.rfind(":", line_start, token.idx)
         start = colon + 1 if colon >= 0 else line_start
