@@ -620,3 +620,17 @@ def test_existential_cue_noun_is_a_holderless_cue(analyser: Analyser) -> None:
 def test_reportedly_marks_hearsay_without_a_source(analyser: Analyser) -> None:
     found = by_cue(attributions(analyser, "The mayor is reportedly considering a run for governor."), "reportedly")
     assert found.source is None and found.content is not None and "considering a run" in found.content.text
+
+
+def test_subject_before_a_past_tense_read_as_a_participle() -> None:
+    """The parser hung the name on the verb as a compound and tagged the verb a participle: the name before it
+    is still its subject."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from builder.analysis.attr_speakers import speaker
+
+    doc = Doc(Vocab(), words=["Ruiz", "barked", "."], tags=["NNP", "VBN", "."], pos=["PROPN", "VERB", "PUNCT"],
+              deps=["compound", "ROOT", "punct"], heads=[1, 1, 1])
+    found = speaker(doc[1], None)
+    assert found is not None and found.text == "Ruiz"

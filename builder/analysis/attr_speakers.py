@@ -61,7 +61,11 @@ def _preceding_subject(verb: Token) -> Token | None:
     """The subject of a finite verb the parser hung elsewhere: the noun just before it ("the investigation and
     Democrats accused the GOP", "which Apple's chief executive, Tim Cook, called ..."), as English puts the
     subject of a finite active clause before its verb (Quirk et al. 1985, 10.3)."""
-    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("nsubjpass", "auxpass", "expl") for c in verb.children):
+    if any(c.dep_ in ("nsubjpass", "auxpass", "expl") for c in verb.children):
+        return None
+    # a past tense the tagger read as a participle heading its clause ("Trump barked", "Skelly called him"),
+    # or a perfect ("a coalition ... have vouched for")
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") and not (verb.tag_ == "VBN" and verb.dep_ in ("ROOT", "conj", "ccomp")):
         return None
     token = verb.nbor(-1) if verb.i > 0 else None
     while token is not None and token.pos_ in BETWEEN_SUBJECT_AND_VERB and token.i > 0 and token.head.i == verb.i:
@@ -72,7 +76,7 @@ def _preceding_subject(verb: Token) -> Token | None:
         token = _before_parenthesis(token)  # "Sen. Lindsey Graham (R-SC) called out ..."
     if token is None or token.pos_ not in ("NOUN", "PROPN", "PRON") or token.lower_ in RELATIVE:
         return None
-    while token.dep_ in ("compound", "flat") and token.head.i > token.i:
+    while token.dep_ in ("compound", "flat") and token.head.i > token.i and token.head.i != verb.i:
         token = token.head
     return token
 
