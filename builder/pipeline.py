@@ -183,7 +183,7 @@ def group(articles: Sequence[Article], workers: int = 1) -> tuple[tuple[Event, .
         events_of_story.setdefault(assignment.story[event.article_ids[0]], []).append(event)
     groups = [events_of_story[label] for label in sorted(events_of_story)]
     founders = [_lead(by_id[i] for event in members for i in event.article_ids) for members in groups]
-    # the address comes from the founding article, the title from the most covered event, which may change
+    # the id comes from the founding article, the title from the most covered event, which may change
     names = page_ids([founder.title for founder in founders], [founder.id for founder in founders])
     stories = [Story(name, tuple(e.id for e in members), main_event(members, by_id).title)
                for name, members in zip(names, groups, strict=True)]
@@ -202,10 +202,10 @@ def _events(labels: dict[str, str], by_id: dict[str, Article]) -> tuple[Event, .
 
 
 def page_ids(titles: Sequence[str], founders: Sequence[str]) -> list[str]:
-    """Page ids of events or stories from their founding (earliest) articles: the slug of its title and a short
-    hash of its id. They stay the same as later articles join, so a page keeps its address, a story its feed
-    entry, and the pages linking to them their bytes, from one build to the next. Ids that would clash get a
-    longer hash."""
+    """Ids of events or stories from their founding (earliest) articles: the slug of its title and a short hash
+    of its id. They stay the same as later articles join, so a story keeps its feed entry id and open data rows
+    their keys from one build to the next (a hash of all members changed with every new article). Pages are
+    named after titles (render/site.py). Ids that would clash get a longer hash."""
     def page_id(title: str, founder: str, digits: int) -> str:
         return f"{slugify(title, 8)}-{hashlib.sha1(founder.encode('utf-8')).hexdigest()[:digits]}"
 

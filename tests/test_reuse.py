@@ -222,9 +222,9 @@ def test_a_site_over_the_pages_limit_gets_a_note_saying_what_to_do() -> None:
     assert "1.23 GB" in note and "GitHub Pages" in note and "another static host" in note
 
 
-def test_an_event_and_its_story_keep_their_pages_when_a_later_article_joins(tmp_path: Path) -> None:
-    """Page ids come from the founding (earliest) article, not from all the members: a new report of an
-    event leaves its address, and the bytes of every page linking to it, as they were."""
+def test_an_event_and_its_story_keep_their_ids_when_a_later_article_joins(tmp_path: Path) -> None:
+    """Ids come from the founding (earliest) article, not from all the members: a new report of an event
+    leaves the event's and the story's ids (feed entries, open data keys) as they were."""
     day = dt.date(2017, 1, 24)
     articles = tuple(dataclasses.replace(article, published=day) for article in
                      ingest(load_config(make_project(tmp_path / "project"), run_mkdocs=False)).articles)
