@@ -3,7 +3,8 @@
 Grouping reads only the articles' texts, titles, outlets and dates, not their analyses, so it can run while
 the articles are analysed: a warm rebuild then waits for the longer of the two instead of their sum. The
 child is forked, so its inputs are inherited rather than pickled; only its result (or its exception) comes
-back through a pipe. Without fork (or with one worker asked for) the work runs in this process, at once.
+back through a pipe. Without fork (or with one worker asked for) the work runs in this process, when its
+result is asked for.
 """
 
 from __future__ import annotations
@@ -26,11 +27,10 @@ class Beside(Generic[T]):
     work: Callable[[], T]
     process: BaseProcess | None = None
     connection: Connection | None = None
-    done: tuple[T, ...] = ()  # the result, when the work ran here
 
     def result(self) -> T:
-        if self.process is None or self.connection is None:
-            return self.done[0]
+        if self.process is None or self.connection is None:  # not started beside: the work is done here, now
+            return self.work()
         try:
             failed, value = self.connection.recv()
         except EOFError:  # the child died without an answer (killed, out of memory): do the work here
@@ -58,10 +58,11 @@ class Beside(Generic[T]):
 
 
 def run_beside(work: Callable[[], T], parallel: bool) -> Beside[T]:
-    """Start `work` in a forked child when `parallel` and fork is available; else run it now (also in a
-    daemonic process, which multiprocessing does not let have children: the build's grouping process)."""
+    """Start `work` in a forked child when `parallel` and fork is available; else it runs here when its result
+    is asked for (so also in a daemonic process, which multiprocessing does not let have children: the build's
+    grouping process)."""
     if not parallel or "fork" not in multiprocessing.get_all_start_methods() or multiprocessing.current_process().daemon:
-        return Beside(work, done=(work(),))
+        return Beside(work)
     receiver, sender = multiprocessing.get_context("fork").Pipe(duplex=False)
     process = multiprocessing.get_context("fork").Process(target=_child, args=(work, sender), daemon=True)
     process.start()

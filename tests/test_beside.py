@@ -42,6 +42,14 @@ def test_the_result_is_the_work_done_here(parallel: bool) -> None:
     assert pending.result() == squares(10_000)
 
 
+def test_work_not_run_beside_runs_when_its_result_is_asked_for() -> None:
+    """So the build's timings give grouping its own stage after the analysis, not the model's loading."""
+    calls: list[int] = []
+    pending = run_beside(lambda: calls.append(1) or 5, parallel=False)
+    assert calls == []
+    assert pending.result() == 5 and calls == [1]
+
+
 def nested_pending() -> tuple[bool, int]:
     inner = run_beside(lambda: squares(10), parallel=True)
     return inner.process is None, len(inner.result())
