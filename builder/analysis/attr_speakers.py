@@ -98,7 +98,12 @@ def _inverted_subject(verb: Token) -> Token | None:
     Skelly'; Quirk et al. 1985, 18.50), which the parser reads as the object or an adverb."""
     if verb.tag_ not in ("VBD", "VBZ") or verb.i == 0 or verb.i + 1 >= len(verb.doc) or verb.nbor(-1).text not in CLOSING:
         return None
-    if any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") or (c.dep_ == "ccomp" and c.i > verb.i) for c in verb.children):
+    # a clause after the verb is what it reports ("..., said the plan would fail"), unless the quotation before
+    # it is that already: then the parser made the speaker and a clause of his into a second one ('"...," said
+    # Jim Bopp, a member of the committee, who told ...')
+    quoted = verb.nbor(-1).is_quote and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+    if any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") or (c.dep_ == "ccomp" and c.i > verb.i and not quoted)
+           for c in verb.children):
         return None
     token = verb.nbor(1)
     if token.dep_ == "det" and token.head.i > token.i:
