@@ -357,6 +357,8 @@ CONSTRUCTIONS = [
     ("Town council votes to close the harbour", "votes", "Town council", "to close the harbour"),
     ("Harbour fees rose in 2015 and, records show, fell again in 2016.", "show", "records",
      "Harbour fees rose in 2015"),
+    # a share of those polled as the subject before the verb
+    ("About 4 in 10 say they want a new harbour.", "say", "About 4 in 10", "they want a new harbour"),
     # quotative inversion, though the parser made the speaker and what follows into a second clause
     ("“I am better with boats than with words,” said Ana Ruiz, half joking.", "said", "Ana Ruiz",
      "“I am better with boats than with words,”"),

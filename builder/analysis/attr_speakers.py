@@ -70,12 +70,13 @@ def _preceding_subject(verb: Token) -> Token | None:
     token = verb.nbor(-1) if verb.i > 0 else None
     while token is not None and token.pos_ in BETWEEN_SUBJECT_AND_VERB and token.i > 0 and token.head.i == verb.i:
         token = token.nbor(-1)
-    if token is not None and token.text == "," and token.i > 0 and token.nbor(-1).pos_ == "PROPN":
-        token = token.nbor(-1)  # a name in apposition, closed by a comma
+    if token is not None and token.text == "," and token.i > 0 and (
+            token.nbor(-1).pos_ == "PROPN" or token.nbor(-1).dep_ == "appos"):
+        token = token.nbor(-1)  # a name or share in apposition, closed by a comma ("voters, 67 percent, say")
     elif token is not None and token.text == ")":
         token = _before_parenthesis(token)  # "Sen. Lindsey Graham (R-SC) called out ..."
-    if token is None or token.pos_ not in ("NOUN", "PROPN", "PRON") or token.lower_ in RELATIVE:
-        return None
+    if token is None or not (token.pos_ in ("NOUN", "PROPN", "PRON") or token.like_num) or token.lower_ in RELATIVE:
+        return None  # a number is a share of those polled ("About 4 in 10 say")
     while token.dep_ in ("compound", "flat") and token.head.i > token.i and token.head.i != verb.i:
         token = token.head
     return token
