@@ -639,3 +639,27 @@ def test_subject_before_a_past_tense_read_as_a_participle() -> None:
               deps=["compound", "ROOT", "punct"], heads=[1, 1, 1])
     found = speaker(doc[1], None)
     assert found is not None and found.text == "Ruiz"
+
+
+def test_participle_after_an_inverted_report_keeps_its_speaker() -> None:
+    """ "Ruiz cannot say it, Pike added, saying ...": the parser made "added" a complement of "say"; the
+    participle right after it is still Pike's."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from builder.analysis.attr_subjects import subject_of
+
+    words = ["Ruiz", "cannot", "say", "it", ",", "Pike", "added", ",", "saying", "more", "."]
+    doc = Doc(Vocab(), words=words, lemmas=["Ruiz", "can", "say", "it", ",", "Pike", "add", ",", "say", "more", "."],
+              tags=["NNP", "MD", "VB", "PRP", ",", "NNP", "VBD", ",", "VBG", "JJR", "."],
+              pos=["PROPN", "AUX", "VERB", "PRON", "PUNCT", "PROPN", "VERB", "PUNCT", "VERB", "ADJ", "PUNCT"],
+              deps=["nsubj", "aux", "ROOT", "dobj", "punct", "nsubj", "ccomp", "punct", "advcl", "dobj", "punct"],
+              heads=[2, 2, 2, 2, 6, 6, 2, 8, 6, 8, 2])
+    found = subject_of(doc[8])
+    assert found is not None and found.text == "Pike"
+
+
+def test_quoting_a_statement_is_the_quoters_report(analyser: Analyser) -> None:
+    found = by_cue(attributions(analyser, "“The harbour stays open,” the mayor tweeted, quoting the council’s statement."),
+                   "quoting")
+    assert found.source is not None and found.source.span.text == "the mayor"

@@ -133,6 +133,8 @@ def _chained(verb: Token, plain: Candidate, text: str, lexicon: CueLexicon, role
     if cited is None or lemma not in ("quote", "cite"):
         return None
     if lemma == "quote":
+        if roles.get(cited.lemma_.lower()) == "document" and cited.pos_ == "NOUN":
+            return None  # "quoting Comey's statement": what is quoted is the content, the quoter speaks
         return Candidate(cue, mention(cited), content, kind, speaker(verb, content))
     reporter = _reporter(verb, lexicon)
     if reporter is None or not _source_like(cited, roles):

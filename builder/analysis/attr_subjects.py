@@ -63,7 +63,7 @@ def _climb(verb: Token) -> Token | None:
     saying", "are more likely to say"), or None when it shares none."""
     head = verb.head
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.pos_ == "VERB" \
-            and head.head.i < verb.i:
+            and head.head.i < verb.i and not _inverted_report(head, verb):
         # "X said Y was insane, adding ...": the parser hangs the reporting participle on the reported
         # clause; its speaker is the one of the reporting verb. Not a verb after it, which the parser made
         # the head of the clause before ("X seemed unmoved, telling reporters, 'Many people said ...'").
@@ -81,6 +81,18 @@ def _climb(verb: Token) -> Token | None:
     elif verb.dep_ not in INHERITS:
         return None
     return None if head.i == verb.i else head
+
+
+# Verbs of saying that close a quotation or a report before them ("..., Lewandowski added, saying ...").
+QUOTATIVES = frozenset({"say", "add", "tell", "write", "tweet", "note", "continue", "explain", "recall", "argue",
+                        "insist", "reply", "respond"})
+
+
+def _inverted_report(clause: Token, participle: Token) -> bool:
+    """ "Comey cannot say that ..., Lewandowski added, saying ...": the clause the parser made a complement is
+    itself the report, its own subject before it and the participle right after it."""
+    return (clause.lemma_.lower() in QUOTATIVES and clause.i == participle.i - 2 and participle.nbor(-1).text == ","
+            and any(c.dep_ == "nsubj" and c.i < clause.i for c in clause.children))
 
 
 def _passive_subject(verb: Token, gerund: bool) -> Token | None:
