@@ -357,6 +357,11 @@ CONSTRUCTIONS = [
     ("Town council votes to close the harbour", "votes", "Town council", "to close the harbour"),
     ("Harbour fees rose in 2015 and, records show, fell again in 2016.", "show", "records",
      "Harbour fees rose in 2015"),
+    # a participle describing a writing its author made, or an occasion of speaking: the author or speaker
+    ("Lawyers for the fishermen filed legal papers opposing the harbour sale.", "opposing",
+     "Lawyers for the fishermen", "the harbour sale"),
+    ("The mayor spoke at a news conference announcing the closure of the harbour.", "announcing", "The mayor",
+     "the closure of the harbour"),
     # a share of those polled as the subject before the verb
     ("About 4 in 10 say they want a new harbour.", "say", "About 4 in 10", "they want a new harbour"),
     # quotative inversion, though the parser made the speaker and what follows into a second clause

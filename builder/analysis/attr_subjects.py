@@ -15,10 +15,17 @@ QUESTIONED = frozenset({"ask", "press", "question", "quiz", "tell"})
 # Messages whose content is their sender's words ("put out a statement saying ...").
 MESSAGES = frozenset({"statement", "letter", "speech", "resolution", "ad", "advertisement", "notice", "email",
                       "memo", "tweet", "post", "video", "message", "release", "op-ed", "column", "note"})
+# Writings whose content is their author's only when the verb makes them ("filed legal papers opposing", "drafted
+# a report defending", "planted articles alleging"), not when it cites them ("noted reports alleging").
+WRITINGS = frozenset({"paper", "report", "article", "brief"})
+AUTHORING = frozenset({"file", "draft", "write", "author", "co-author", "publish", "plant", "issue", "release",
+                       "prepare", "submit", "produce", "pen", "circulate"})
 # Occasions of speaking: a participle describing one ("during a speech attacking") reports the speaker's words
 # (a document speaks for itself: "ads attacking", "a statement announcing").
 OCCASIONS = frozenset({"speech", "rally", "event", "appearance", "interview", "remarks", "address", "conversation",
-                       "attempt", "point", "turn", "session", "hearing", "visit", "stop"})
+                       "attempt", "point", "turn", "session", "hearing", "visit", "stop",
+                       # a news conference or briefing, and being "on record opposing" (stating it publicly)
+                       "conference", "briefing", "record"})
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -117,7 +124,10 @@ def _clause_verb(noun: Token) -> Token:
 
 def _authored(noun: Token) -> bool:
     """A message its sender puts out ("issued a statement", "gave a speech", "ran ads")."""
-    return noun.lemma_.lower() in MESSAGES and noun.dep_ == "dobj" and noun.head.pos_ == "VERB"
+    if noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+        return False
+    lemma = noun.lemma_.lower()
+    return lemma in MESSAGES or (lemma in WRITINGS and noun.head.lemma_.lower() in AUTHORING)
 
 
 def _by_phrase(verb: Token) -> Token | None:
