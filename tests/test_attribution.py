@@ -357,6 +357,7 @@ CONSTRUCTIONS = [
     ("Town council votes to close the harbour", "votes", "Town council", "to close the harbour"),
     ("Harbour fees rose in 2015 and, records show, fell again in 2016.", "show", "records",
      "Harbour fees rose in 2015"),
+    ("The fishermen are against closing the harbour.", "are against", "The fishermen", "closing the harbour"),
     # a participle describing a writing its author made, or an occasion of speaking: the author or speaker
     ("Lawyers for the fishermen filed legal papers opposing the harbour sale.", "opposing",
      "Lawyers for the fishermen", "the harbour sale"),
@@ -458,6 +459,7 @@ def test_headline_bare_verb_after_a_plural_subject(analyser: Analyser) -> None:
     ("The fishermen voted in the harbour district on Tuesday.", "voted"),  # taking part in a ballot, no side
     ("The mayor is a tireless advocate for the fishermen.", "is a tireless advocate for"),  # a role, not a stance
     ("The new mayor will assume office in January.", "assume"),  # taking up an office, not a belief
+    ("Fishing was against the harbour rules.", "was against"),  # said of a thing, not a stance
 ])
 def test_no_cue(analyser: Analyser, text: str, cue: str) -> None:
     assert not [a for a in attributions(analyser, text) if a.cue.text == cue]

@@ -178,6 +178,26 @@ def stance_agents(doc: Doc) -> Iterator[Candidate]:
         yield Candidate((start, of.idx + len(of)), noun_phrase(subject), subtree_chars(target), AttributionType.BELIEF)
 
 
+def against(doc: Doc) -> Iterator[Candidate]:
+    """ "Sanders is against it", "Republicans who are against adding regulation": "be against" states its
+    subject's opposition (FrameNet Taking_sides), said of people, not of things ("against its terms of service")."""
+    if "against" not in doc.text:
+        return
+    for prep in doc:
+        copula = prep.head
+        if prep.lower_ != "against" or prep.dep_ != "prep" or copula.lemma_ != "be" or copula.i > prep.i:
+            continue
+        target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+        if target is None or subject is None or not (
+                subject.pos_ in ("PROPN", "PRON") or subject.tag_ == "NNS" or subject.ent_type_ in ("PERSON", "NORP", "ORG")):
+            continue
+        if subject.lower_ in ("it", "that", "this", "there") or any(c.tag_ == "MD" for c in copula.children):
+            continue
+        start = min([copula.idx] + [c.idx for c in copula.children if c.dep_ in ("aux", "neg") and c.i < copula.i])
+        yield Candidate((start, prep.idx + len(prep)), noun_phrase(subject), subtree_chars(target), AttributionType.BELIEF)
+
+
 # Verbs of receiving and causing (FrameNet Receiving, Getting, Cause_to_start) whose object is others' judgment
 # of the subject: "drew criticism from X", "has won overwhelming support from X", "prompted blowback from X".
 RECEIVING = frozenset({"draw", "receive", "win", "earn", "face", "attract", "garner", "gain", "prompt", "spark",

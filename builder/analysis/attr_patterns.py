@@ -30,6 +30,7 @@ from builder.analysis.attr_cues import (
 from builder.analysis.attr_documents import document_reads
 from builder.analysis.attr_headlines import headline_cues, misread_evidence, misread_verbs
 from builder.analysis.attr_nominal import (
+    against,
     copular_cues,
     light_verb_cues,
     made_clear,
@@ -53,7 +54,7 @@ def find_candidates(doc: Doc, text: str, quotes: tuple[tuple[int, int], ...], le
              *view_phrases(doc), *to_phrases(doc, text), *document_phrases(doc, text, lexicon.verbs),
              *light_verb_cues(doc, lexicon.nouns), *possessed_cues(doc, lexicon.possessed),
              *copular_cues(doc, lexicon.nouns),
-             *stance_adjectives(doc, lexicon.adjectives), *stance_agents(doc),
+             *stance_adjectives(doc, lexicon.adjectives), *stance_agents(doc), *against(doc),
              *supplementary_adjectives(doc, lexicon.adjectives, roles),
              *made_clear(doc), *received_judgments(doc), *headline_cues(doc, text, lexicon.verbs),
              *misread_verbs(doc, lexicon.verbs), *misread_evidence(doc),
