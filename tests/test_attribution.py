@@ -357,6 +357,8 @@ CONSTRUCTIONS = [
     ("Town council votes to close the harbour", "votes", "Town council", "to close the harbour"),
     ("Harbour fees rose in 2015 and, records show, fell again in 2016.", "show", "records",
      "Harbour fees rose in 2015"),
+    ("The fishermen were not impressed with the harbour plan.", "were not impressed with", "The fishermen",
+     "the harbour plan"),
     ("The fishermen are against closing the harbour.", "are against", "The fishermen", "closing the harbour"),
     # a participle describing a writing its author made, or an occasion of speaking: the author or speaker
     ("Lawyers for the fishermen filed legal papers opposing the harbour sale.", "opposing",
