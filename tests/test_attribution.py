@@ -357,6 +357,7 @@ CONSTRUCTIONS = [
     ("Town council votes to close the harbour", "votes", "Town council", "to close the harbour"),
     ("Harbour fees rose in 2015 and, records show, fell again in 2016.", "show", "records",
      "Harbour fees rose in 2015"),
+    ("“The harbour will reopen,” the mayor went on.", "went on", "the mayor", "“The harbour will reopen,”"),
     ("The fishermen were not impressed with the harbour plan.", "were not impressed with", "The fishermen",
      "the harbour plan"),
     ("The fishermen are against closing the harbour.", "are against", "The fishermen", "closing the harbour"),
@@ -462,6 +463,7 @@ def test_headline_bare_verb_after_a_plural_subject(analyser: Analyser) -> None:
     ("The mayor is a tireless advocate for the fishermen.", "is a tireless advocate for"),  # a role, not a stance
     ("The new mayor will assume office in January.", "assume"),  # taking up an office, not a belief
     ("Fishing was against the harbour rules.", "was against"),  # said of a thing, not a stance
+    ("The storm went on for hours.", "went on"),  # going on, not speaking on
 ])
 def test_no_cue(analyser: Analyser, text: str, cue: str) -> None:
     assert not [a for a in attributions(analyser, text) if a.cue.text == cue]

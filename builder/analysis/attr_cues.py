@@ -141,8 +141,17 @@ def cue_extent(verb: Token, lexicon: CueLexicon) -> tuple[int, int, AttributionT
             # "went on to say": the act it goes on to is part of the cue
             act = next((c for c in verb.rights if c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB"), None) \
                 if key == ("go", "on") else None
+            if key == ("go", "on") and act is None and not _speaking_on(verb, child):
+                continue  # "the night went on", "went on the offensive": going on with something else
             return verb.idx, (act or child).idx + len(act or child), lexicon.phrasal[key]
     return verb.idx, verb.idx + len(verb), None
+
+
+def _speaking_on(verb: Token, particle: Token) -> bool:
+    """ "'...,' he went on", "went on about": going on speaking, after a quotation or with its topic."""
+    doc = verb.doc
+    after = doc[particle.i + 1] if particle.i + 1 < len(doc) else None
+    return (after is not None and after.lower_ == "about") or any(t.is_quote for t in doc[max(0, verb.i - 4) : verb.i])
 
 
 # Gerunds after these prepositions name an act someone is judged for ("criticised for saying", "known as
