@@ -674,3 +674,17 @@ def test_quoting_a_statement_is_the_quoters_report(analyser: Analyser) -> None:
     found = by_cue(attributions(analyser, "“The harbour stays open,” the mayor tweeted, quoting the council’s statement."),
                    "quoting")
     assert found.source is not None and found.source.span.text == "the mayor"
+
+
+def test_plural_noun_read_as_a_verb_is_no_cue() -> None:
+    """ "responded to Pike's remarks": a present tense as the object of a preposition is a plural noun."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from builder.analysis.attr_cues import CueEntry, is_cue_verb
+
+    doc = Doc(Vocab(), words=["He", "responded", "to", "Pike", "'s", "remarks", "."],
+              tags=["PRP", "VBD", "IN", "NNP", "POS", "VBZ", "."],
+              pos=["PRON", "VERB", "ADP", "PROPN", "PART", "VERB", "PUNCT"],
+              deps=["nsubj", "ROOT", "prep", "poss", "case", "pobj", "punct"], heads=[1, 1, 1, 5, 3, 2, 1])
+    assert not is_cue_verb(doc[5], CueEntry(AttributionType.SPEECH, False), False)

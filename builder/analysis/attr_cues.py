@@ -252,6 +252,8 @@ def _aspectual_infinitive(verb: Token) -> bool:
 def is_cue_verb(verb: Token, entry: CueEntry, has_particle: bool) -> bool:
     if verb.pos_ not in ("VERB",) or verb.dep_ in ("amod", "compound", "nmod"):
         return False
+    if verb.tag_ == "VBZ" and verb.dep_ in ("pobj", "dobj"):
+        return False  # a plural noun the tagger read as a verb ("his afternoon remarks", "in Super Tuesday states")
     # The bare infinitive ("to say", "will tell", "wants to see") is mostly a hypothetical or intended act,
     # not an attributed statement ("did not say" is one); a participle modifying a noun is an adjective.
     if verb.tag_ == "VB" and not (_asserted_infinitive(verb) or _aspectual_infinitive(verb) or _present_tense(verb)):
