@@ -464,6 +464,7 @@ def test_headline_bare_verb_after_a_plural_subject(analyser: Analyser) -> None:
     ("The new mayor will assume office in January.", "assume"),  # taking up an office, not a belief
     ("Fishing was against the harbour rules.", "was against"),  # said of a thing, not a stance
     ("The storm went on for hours.", "went on"),  # going on, not speaking on
+    ("What is clear is that the harbour will close.", "is clear"),  # a free relative holds no stance
 ])
 def test_no_cue(analyser: Analyser, text: str, cue: str) -> None:
     assert not [a for a in attributions(analyser, text) if a.cue.text == cue]

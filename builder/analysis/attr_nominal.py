@@ -143,8 +143,8 @@ def stance_adjectives(doc: Doc, adjectives: frozenset[str]) -> Iterator[Candidat
             continue
         copula = adjective.head
         subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.lower_ in ("i", "you", "it", "that", "this"):
-            continue
+        if subject is None or subject.lower_ in ("i", "you", "it", "that", "this", "what"):
+            continue  # "what is clear is that ...": a free relative, no holder
         if any(c.tag_ == "MD" for c in copula.children):
             continue  # a stance under a modal is hypothetical ("would be happy to", "might be willing")
         start = min([copula.idx] + [c.idx for c in copula.children if c.dep_ in ("aux", "neg") and c.i < copula.i])
