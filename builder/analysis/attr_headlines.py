@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator, Mapping
 
 import numpy
-from spacy.attrs import DEP, TAG  # type: ignore[import-not-found]  # compiled
+from spacy.attrs import DEP, LOWER, TAG  # type: ignore[import-not-found]  # compiled
 from spacy.tokens import Doc, Span, Token
 
 from builder.analysis.attr_cues import Candidate, CueEntry
@@ -154,14 +154,16 @@ def misread_verbs(doc: Doc, verbs: Mapping[str, CueEntry]) -> Iterator[Candidate
 EVIDENCE_FORMS = frozenset({"show", "suggest", "indicate"})
 
 
-def misread_evidence(doc: Doc) -> Iterator[Candidate]:
+def misread_evidence(doc: Doc, text: str) -> Iterator[Candidate]:
     """A present-tense verb of evidence after a plural noun, tagged as a singular noun: the words before it
     in its phrase are the source; what they show is the clause after it or, for a parenthetical or final
     "records show", the rest of the sentence before it."""
-    tags = doc.to_array([TAG])
-    rows = numpy.nonzero(tags == doc.vocab.strings["NN"])[0]
+    if not any(form in text for form in EVIDENCE_FORMS):
+        return
+    forms = [doc.vocab.strings[form] for form in EVIDENCE_FORMS]  # by array: a Python step per word costs more
+    rows = numpy.nonzero(numpy.isin(doc.to_array(LOWER), forms))[0]
     for token in (doc[int(i)] for i in rows):
-        if token.lower_ not in EVIDENCE_FORMS or token.i == 0 or token.i + 1 >= len(doc):
+        if token.tag_ != "NN" or token.i == 0 or token.i + 1 >= len(doc):
             continue
         before, after = token.nbor(-1), token.nbor(1)
         if before.tag_ != "NNS" or (before.head.i not in (token.i, before.i) and before.dep_ != "compound"):

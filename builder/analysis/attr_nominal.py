@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 import numpy
-from spacy.attrs import DEP  # type: ignore[import-not-found]  # compiled
+from spacy.attrs import DEP, LOWER  # type: ignore[import-not-found]  # compiled
 from spacy.tokens import Doc, Token
 
 from builder.analysis.attr_content import verb_content
@@ -178,14 +178,15 @@ def stance_agents(doc: Doc) -> Iterator[Candidate]:
         yield Candidate((start, of.idx + len(of)), noun_phrase(subject), subtree_chars(target), AttributionType.BELIEF)
 
 
-def against(doc: Doc) -> Iterator[Candidate]:
+def against(doc: Doc, text: str) -> Iterator[Candidate]:
     """ "Sanders is against it", "Republicans who are against adding regulation": "be against" states its
     subject's opposition (FrameNet Taking_sides), said of people, not of things ("against its terms of service")."""
-    if "against" not in doc.text:
+    if "against" not in text:
         return
-    for prep in doc:
+    rows = numpy.nonzero(doc.to_array([LOWER]) == doc.vocab.strings["against"])[0]  # no Python step per token
+    for prep in (doc[int(i)] for i in rows):
         copula = prep.head
-        if prep.lower_ != "against" or prep.dep_ != "prep" or copula.lemma_ != "be" or copula.i > prep.i:
+        if prep.dep_ != "prep" or copula.lemma_ != "be" or copula.i > prep.i:
             continue
         target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
         subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)

@@ -54,10 +54,10 @@ def find_candidates(doc: Doc, text: str, quotes: tuple[tuple[int, int], ...], le
              *view_phrases(doc), *to_phrases(doc, text), *document_phrases(doc, text, lexicon.verbs),
              *light_verb_cues(doc, lexicon.nouns), *possessed_cues(doc, lexicon.possessed),
              *copular_cues(doc, lexicon.nouns),
-             *stance_adjectives(doc, lexicon.adjectives), *stance_agents(doc), *against(doc),
+             *stance_adjectives(doc, lexicon.adjectives), *stance_agents(doc), *against(doc, text),
              *supplementary_adjectives(doc, lexicon.adjectives, roles),
              *made_clear(doc), *received_judgments(doc), *headline_cues(doc, text, lexicon.verbs),
-             *misread_verbs(doc, lexicon.verbs), *misread_evidence(doc),
+             *misread_verbs(doc, lexicon.verbs), *misread_evidence(doc, text),
              *document_reads(doc, text, roles)]
     return sorted(found, key=lambda c: c.cue)
 
