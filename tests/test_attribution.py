@@ -424,6 +424,12 @@ def test_headline_needs_a_verb_form(analyser: Analyser) -> None:
     assert not [a for a in found if a.cue.text == "Email"]
 
 
+def test_headline_second_verb_in_coordination_has_the_first_ones_speaker(analyser: Analyser) -> None:
+    found = attributions(analyser, "Harbour Union Backs Mayor And Denounces Council Plan\n\nThe council met.")
+    second = by_cue(found, "Denounces")
+    assert second.source is not None and second.source.span.text == "Harbour Union"
+
+
 def test_headline_bare_verb_after_a_plural_subject(analyser: Analyser) -> None:
     found = by_cue(attributions(analyser, "Angry Harbour Workers Rip Council Over Pier Plan\n\nThe council met."), "Rip")
     assert found.source is not None and found.source.span.text == "Angry Harbour Workers"

@@ -100,9 +100,25 @@ MISPARSED = frozenset({"compound", "amod", "nmod"})
 
 
 def headline_cues(doc: Doc, text: str, verbs: Mapping[str, CueEntry]) -> Iterator[Candidate]:
+    first: dict[int, Span] = {}  # line start -> the speaker of the line's first cue verb
     for token, line_start, line_end in _headline_tokens(doc, text):
         # a verb is the parse's, unless the parser hung it inside a noun phrase ("Grassley Compares Trump's ...")
-        if (token.pos_ == "VERB" and token.dep_ not in MISPARSED) or _cue_lemma(token, verbs) is None:
+        if token.pos_ == "VERB" and token.dep_ not in MISPARSED:
+            if line_start not in first and _cue_lemma(token, verbs) is not None:
+                speaker = doc.char_span(*_trimmed(text, line_start, token.idx), alignment_mode="contract")
+                if speaker is not None and len(speaker):
+                    first[line_start] = speaker
+            continue
+        lemma = _cue_lemma(token, verbs)
+        if lemma is None:
+            # a second verb in coordination ("Le Pen Backs Trump And Denounces Clinton", "..., Calls ..."): the
+            # speaker of the first
+            lemma = _coordinated_lemma(token, verbs)
+            speaker = first.get(line_start)
+            if lemma is not None and speaker is not None and len(speaker):
+                content = _trimmed(text, token.idx + len(token), line_end)
+                if content[1] > content[0]:
+                    yield Candidate((token.idx, token.idx + len(token)), speaker, content, verbs[lemma].type)
             continue
         colon = text.rfind(":", line_start, token.idx)
         start = colon + 1 if colon >= 0 else line_start
@@ -115,8 +131,16 @@ def headline_cues(doc: Doc, text: str, verbs: Mapping[str, CueEntry]) -> Iterato
         # A list of names ("Iowa: Tim Albrecht, Brad Anderson, ...") is no speaker.
         if source is None or not len(source) or content[1] <= content[0] or source.text.count(",") > 1:
             continue
-        entry = verbs[_cue_lemma(token, verbs) or ""]
+        entry = verbs[lemma]
+        first.setdefault(line_start, source)
         yield Candidate((token.idx, token.idx + len(token)), source, content, entry.type)
+
+
+def _coordinated_lemma(token: Token, verbs: Mapping[str, CueEntry]) -> str | None:
+    if not token.text[:1].isupper() or token.i == 0 or token.nbor(-1).lower_ not in ("and", ","):
+        return None
+    forms = (f for f in verb_forms(token.text) if f in verbs)
+    return next((f for f in forms if not (verbs[f].needs_particle or verbs[f].needs_clause)), None)
 
 
 # Words after which a plural noun is a verb with its object or clause ("Trump claims that", "Biden trashes Trump").
