@@ -182,7 +182,8 @@ def misread_evidence(doc: Doc, text: str) -> Iterator[Candidate]:
     """A present-tense verb of evidence after a plural noun, tagged as a singular noun: the words before it
     in its phrase are the source; what they show is the clause after it or, for a parenthetical or final
     "records show", the rest of the sentence before it."""
-    if not any(form in text for form in EVIDENCE_FORMS):
+    lowered = text.lower()  # the forms are matched by their lower case below: "Records Show" too
+    if not any(form in lowered for form in EVIDENCE_FORMS):
         return
     forms = [doc.vocab.strings[form] for form in EVIDENCE_FORMS]  # by array: a Python step per word costs more
     rows = numpy.nonzero(numpy.isin(doc.to_array(LOWER), forms))[0]
