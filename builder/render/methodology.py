@@ -8,6 +8,7 @@ from importlib import resources
 from typing import Any
 
 from builder.lexicons import lexicon_files, load_table
+from builder.render.accuracy import accuracy_section
 from builder.render.escape import front_matter, md
 
 # Longer tables (word-frequency lists) are summarised: entry count, origins and the first entries.
@@ -38,28 +39,6 @@ def load_lexicon_tables() -> tuple[LexiconTable, ...]:
     return tuple(tables)
 
 
-def flatten(data: Any, prefix: str = "") -> list[tuple[str, str]]:
-    """Nested JSON -> (dotted key, value) rows, in key order so the page is stable."""
-    if isinstance(data, Mapping):
-        rows: list[tuple[str, str]] = []
-        for key in sorted(data, key=str):
-            rows += flatten(data[key], f"{prefix}.{key}" if prefix else str(key))
-        return rows
-    if isinstance(data, list):
-        return [(prefix, ", ".join(str(x) for x in data))]
-    if isinstance(data, float):
-        return [(prefix, f"{data:.3f}")]
-    return [(prefix, str(data))]
-
-
-def accuracy_section(accuracy: Mapping[str, Any] | None) -> str:
-    if not accuracy:
-        return ("Not measured yet: `bench/accuracy.json` is absent. Run the scorer "
-                "(see [the data interface](../reference/data.md)) to measure it.\n")
-    rows = "\n".join(f"| {md(key)} | {md(value)} |" for key, value in flatten(accuracy))
-    return "| Measure | Value |\n|---|---:|\n" + rows + "\n"
-
-
 def lexicon_section(table: LexiconTable) -> str:
     heading = f"### {md(table.name)} ({len(table.rows)} entries)\n\n"
     notes = f"{md(table.notes)}\n\n" if table.notes else ""
@@ -87,8 +66,11 @@ def render_figures(accuracy: Mapping[str, Any] | None, lexicons: tuple[LexiconTa
         "# Methodology figures\n",
         "Definitions are on the [methodology page](index.md).\n",
         "## Accuracy\n",
-        "Measured against human annotation with the project's scorer; the evaluation data are not part of "
-        "the site.\n",
+        "How often the detectors agree with human annotators, on corpora annotated by others (the corpora "
+        "are not part of the site). **Precision**: of what a detector found, the share the annotators marked "
+        "too. **Recall**: of what the annotators marked, the share found. **F1**: the harmonic mean of the two. "
+        "B³ scores a grouping article by article: the share of an article's group that belongs with it, and "
+        "the share of what belongs with it that is in its group.\n",
         accuracy_section(accuracy),
         "## Lexicons\n",
         "The word lists the detectors use; the last column says where each entry comes from.\n",
