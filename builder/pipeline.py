@@ -18,6 +18,7 @@ from builder.analysis.readability import measure
 from builder.beside import run_beside
 from builder.cache import AnalysisCache, load_render_manifest, save_render_manifest
 from builder.config import Config
+from builder.errors import ConfigError
 from builder.grouping import GroupingDoc, group_documents
 from builder.ingest import ingest
 from builder.ingest.discover import slugify
@@ -233,7 +234,14 @@ def _lead(articles: Iterable[Article]) -> Article:
 def render_context(config: Config) -> RenderContext:
     accuracy = None
     if config.accuracy_file.is_file():
-        accuracy = json.loads(config.accuracy_file.read_text(encoding="utf-8"))
+        try:
+            accuracy = json.loads(config.accuracy_file.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise ConfigError(f"{config.accuracy_file}: not a JSON results file ({error}). Restore it from git "
+                              "(git checkout -- bench/accuracy.json) or rewrite it with `make accuracy`.") from error
+        if not isinstance(accuracy, dict):
+            raise ConfigError(f"{config.accuracy_file}: a JSON object of figures was expected. Restore it from git "
+                              "(git checkout -- bench/accuracy.json) or rewrite it with `make accuracy`.")
     return RenderContext(site_name=config.site_name, accuracy=accuracy)
 
 

@@ -194,3 +194,17 @@ def test_every_problem_listed_then_strict_fails_and_data_untouched(project: Path
     report = build(project, analyser, mkdocs=False)  # without --strict the good articles are published
     assert report.articles == 4 and (project / "docs/stories").is_dir()  # seeds, nosuch/article, brucke (no figures)
     assert data_state(project / "data") == before
+
+
+@pytest.mark.parametrize("content", [b"{\"figures\": ", b"[1, 2]", b"\xff\xfe not text"])
+def test_broken_results_file_names_itself_and_the_fix(project: Path, content: bytes) -> None:
+    from builder.errors import ConfigError
+    from builder.pipeline import render_context
+
+    results = project / "bench" / "accuracy.json"
+    results.parent.mkdir(exist_ok=True)
+    results.write_bytes(content)
+    with pytest.raises(ConfigError) as caught:
+        render_context(load_config(project))
+    assert str(results) in str(caught.value) and "make accuracy" in str(caught.value)
+    assert results.read_bytes() == content  # reported, never rewritten
