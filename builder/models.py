@@ -173,7 +173,10 @@ class Event:
 class Story:
     id: str
     event_ids: tuple[str, ...]
-    title: str
+    title: str  # the most covered event's: it changes as coverage grows
+    # the founding (earliest) article's title: the page is named after it, so a story keeps its address when
+    # another of its events becomes the most covered ("" for the title itself)
+    address_title: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -186,8 +186,8 @@ def group(articles: Sequence[Article], workers: int = 1) -> tuple[tuple[Event, .
     founders = [_lead(by_id[i] for event in members for i in event.article_ids) for members in groups]
     # the id comes from the founding article, the title from the most covered event, which may change
     names = page_ids([founder.title for founder in founders], [founder.id for founder in founders])
-    stories = [Story(name, tuple(e.id for e in members), main_event(members, by_id).title)
-               for name, members in zip(names, groups, strict=True)]
+    stories = [Story(name, tuple(e.id for e in members), main_event(members, by_id).title, founder.title)
+               for name, members, founder in zip(names, groups, founders, strict=True)]
     return events, tuple(sorted(stories, key=lambda s: s.id))
 
 

@@ -237,6 +237,25 @@ def test_an_event_and_its_story_keep_their_ids_when_a_later_article_joins(tmp_pa
     assert later.id in next(e for e in grown_events if first.id in e.article_ids).article_ids
 
 
+
+def test_a_story_keeps_its_address_when_another_event_becomes_the_most_covered(tmp_path: Path) -> None:
+    """The story's title follows its most covered event; its page is named after the founding article."""
+    day = dt.date(2017, 1, 24)
+    first, second = (dataclasses.replace(article, published=day + dt.timedelta(days=n)) for n, article in
+                     enumerate(ingest(load_config(make_project(tmp_path / "project"), run_mkdocs=False)).articles))
+    events, (story,) = group((first, second))
+    assert len(events) == 2 and story.title == story.address_title == first.title
+    follow_ups = [dataclasses.replace(second, id=f"{second.id}-{n}", path=f"{second.path}.{n}",
+                                      published=day + dt.timedelta(days=2)) for n in range(2)]
+    _, (grown,) = group((first, second, *follow_ups))
+    assert grown.id == story.id and grown.title == second.title and grown.address_title == first.title
+
+    def address(one: Story) -> str:
+        return index_corpus(Corpus((), (), (), (one,))).story_paths[one.id]
+
+    assert address(grown) == address(story) != address(dataclasses.replace(grown, address_title=""))
+
+
 def clashing_founders() -> tuple[str, str]:
     """Two article ids whose hashes share their first six digits, found by trying."""
     seen: dict[str, str] = {}

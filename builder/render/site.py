@@ -82,7 +82,7 @@ class SiteIndex:
 
 def index_corpus(corpus: Corpus) -> SiteIndex:
     events = {e.id: e for e in corpus.events}
-    stories = unique_slugs((s.id, s.title) for s in corpus.stories)
+    stories = unique_slugs((s.id, s.address_title or s.title) for s in corpus.stories)
     event_slugs = unique_slugs((e.id, e.title) for e in corpus.events)
     return SiteIndex(
         corpus=corpus,
