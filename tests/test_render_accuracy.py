@@ -67,3 +67,20 @@ def test_text_from_the_file_stays_text(results: dict[str, Any]) -> None:
     hostile["command"] = "[x](javascript:alert(1))"
     page = accuracy_section(hostile)
     assert "<script" not in page and "](javascript" not in page
+
+
+@pytest.mark.parametrize(("named", "unnamed", "shown"), [(0.855, 0.678, "75%"), (0.6, 0.9, "61%")])
+def test_unequal_recall_says_how_the_named_share_shifts(results: dict[str, Any], named: float, unnamed: float,
+                                                         shown: str) -> None:
+    varied = copy.deepcopy(results)
+    varied["figures"]["source-kinds"]["named"]["recall"] = named
+    varied["figures"]["source-kinds"]["unnamed"]["recall"] = unnamed
+    page = accuracy_section(varied)
+    assert f"70% named would show about {shown} named" in page
+    assert ("overstated" if named > unnamed else "understated") in page
+
+
+def test_equal_recall_needs_no_note(results: dict[str, Any]) -> None:
+    even = copy.deepcopy(results)
+    even["figures"]["source-kinds"]["unnamed"]["recall"] = even["figures"]["source-kinds"]["named"]["recall"]
+    assert "would show about" not in accuracy_section(even)

@@ -122,6 +122,21 @@ def single_rows(figures: Mapping[str, Any]) -> list[str]:
     return rows
 
 
+def named_share_note(figures: Mapping[str, Any], true_share: float = 0.7) -> str | None:
+    """What unequal recall of named and unnamed sources does to the share of named sources the site shows."""
+    named, unnamed = (_get(figures, ("source-kinds", kind, "recall")) for kind in ("named", "unnamed"))
+    if _number(named) is None or _number(unnamed) is None or not named or not unnamed:
+        return None
+    shown = true_share * named / (true_share * named + (1 - true_share) * unnamed)
+    if abs(shown - true_share) < 0.01:
+        return None
+    direction = "overstated" if shown > true_share else "understated"
+    return (f"Named sources are found with recall {named:.3f}, unnamed ones with {unnamed:.3f}, so the share of "
+            f"named sources the site shows is {direction}: an outlet whose sources are {true_share:.0%} named "
+            f"would show about {shown:.0%} named. Comparisons between outlets are affected less, as every outlet "
+            "is measured the same way.")
+
+
 def accuracy_section(accuracy: Mapping[str, Any] | None) -> str:
     if not accuracy:
         return ("Not measured yet: `bench/accuracy.json` is absent. Run the scorer "
@@ -139,6 +154,9 @@ def accuracy_section(accuracy: Mapping[str, Any] | None) -> str:
     if rows:
         parts.append("| What counts as right | Measured on | Precision | Recall | F1 |\n|---|---|---:|---:|---:|\n"
                      + "\n".join(rows) + "\n")
+    note = named_share_note(figures)
+    if note:
+        parts.append(note + "\n")  # the project's own words and figures, no file text
     singles = single_rows(figures)
     if singles:
         parts.append("| Other figures | |\n|---|---:|\n" + "\n".join(singles) + "\n")
