@@ -233,15 +233,14 @@ def _lead(articles: Iterable[Article]) -> Article:
 
 def render_context(config: Config) -> RenderContext:
     accuracy = None
+    fix = "restore it from git (git checkout -- bench/accuracy.json) or rewrite it with `make accuracy`"
     if config.accuracy_file.is_file():
         try:
             accuracy = json.loads(config.accuracy_file.read_text(encoding="utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise ConfigError(f"{config.accuracy_file}: not a JSON results file ({error}). Restore it from git "
-                              "(git checkout -- bench/accuracy.json) or rewrite it with `make accuracy`.") from error
+            raise ConfigError(f"{config.accuracy_file}: not a JSON results file ({error}) — {fix}") from error
         if not isinstance(accuracy, dict):
-            raise ConfigError(f"{config.accuracy_file}: a JSON object of figures was expected. Restore it from git "
-                              "(git checkout -- bench/accuracy.json) or rewrite it with `make accuracy`.")
+            raise ConfigError(f"{config.accuracy_file}: a JSON object of figures was expected — {fix}")
     return RenderContext(site_name=config.site_name, accuracy=accuracy)
 
 
