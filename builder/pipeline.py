@@ -88,6 +88,7 @@ def run(config: Config, progress: IO[str] | None = None) -> BuildReport:
         for leftover in config.root.glob(".mkdocs-staging*.yml"):  # from a build that was killed
             leftover.unlink()
         ingested = ingest(config)
+        context = render_context(config)  # read before the long steps: a broken results file fails at once
         warnings = [*config.problems, *(str(problem) for problem in ingested.problems)]
         notes: list[str] = [recovered] if recovered else []
         clock.lap("ingest")
@@ -107,7 +108,7 @@ def run(config: Config, progress: IO[str] | None = None) -> BuildReport:
         previous = load_render_manifest(manifest_path, config.docs_dir) if manifest_path else None
         manifest: dict[str, ManifestEntry] = {}
         with few_collections():
-            written = stage_pages(area, config.docs_dir, iter_site(corpus, render_context(config), previous, manifest))
+            written = stage_pages(area, config.docs_dir, iter_site(corpus, context, previous, manifest))
         renames = docs_renames(area, config.docs_dir)
         counts, epoch = (len(analysed), len(events), len(stories)), source_date(ingested.articles)
         # mkdocs runs in processes of its own: the corpus and the model go first (1.6 GB at 50k articles)
