@@ -371,6 +371,12 @@ CONSTRUCTIONS = [
     # quotative inversion, though the parser made the speaker and what follows into a second clause
     ("“I am better with boats than with words,” said Ana Ruiz, half joking.", "said", "Ana Ruiz",
      "“I am better with boats than with words,”"),
+    # the next clause's subject joined to the content's last noun: a singular verb cannot agree with "X and Y"
+    ("The council voted last June to recognize the treaty and Germany has been vocal in its criticism.", "voted",
+     "The council", "to recognize the treaty"),
+    ("The mayor criticised the plan and Congress has since dropped it.", "criticised", "The mayor", "the plan"),
+    # but a plural verb can: the whole coordination stays where the parser put it
+    ("She said the senators and the governor were wrong.", "said", "She", "the senators and the governor were wrong"),
 ]
 
 

@@ -29,10 +29,15 @@ MEDIA = frozenset({"twitter", "facebook", "instagram", "television", "tv", "radi
 
 def verb_content(verb: Token, text: str) -> tuple[int, int] | None:
     """`text` is `verb.doc.text`, passed in: spaCy rebuilds it from every token on each access."""
+    found = _verb_content(verb, text)
+    return _without_next_subject(verb, found) if found is not None else None
+
+
+def _verb_content(verb: Token, text: str) -> tuple[int, int] | None:
     if verb.lemma_ == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children):
         act = next((c for c in verb.rights if c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB"), None)
         if act is not None:  # "went on to say that ...": what the act says
-            return verb_content(act, text)
+            return _verb_content(act, text)
     colon = _after_colon(verb, text)
     if colon is not None:
         return colon
@@ -149,3 +154,29 @@ def _main_clause(head: Token) -> tuple[int, int] | None:
     while last.i > first.i and last.is_punct:
         last = last.nbor(-1)
     return first.idx, last.idx + len(last)
+
+
+
+SINGULAR_NOUNS = frozenset({"NN", "NNP"})
+NOMINAL = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM", "PART"})
+
+
+def _without_next_subject(verb: Token, found: tuple[int, int]) -> tuple[int, int]:
+    """ "voted to recognize the genocide and Germany has been vocal": the parser joined the next clause's subject
+    to the content's last noun. A singular verb right after the content cannot take "X and Germany" as its
+    subject (subject-verb agreement; "or" agrees with its last member, so only "and"), so "Germany" alone is,
+    and the content ends before "and"."""
+    doc = verb.doc
+    start, end = found
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None or not len(span) or span.end >= len(doc):
+        return found
+    after, noun = doc[span.end], doc[span.end - 1]
+    if not (after.tag_ == "VBZ" or after.lower_ == "was") or noun.tag_ not in SINGULAR_NOUNS:
+        return found
+    i = span.end - 1
+    while i > span.start and doc[i].pos_ in NOMINAL:
+        i -= 1
+    if doc[i].lower_ != "and" or doc[i].dep_ != "cc" or i <= span.start:
+        return found
+    return _object_span(start, doc[i - 1]) or found
