@@ -40,7 +40,8 @@ def comparison_section(page: str, site: SiteIndex, articles: Sequence[AnalysedAr
         columns_section(page, site, comparison, articles),
         f"## Figures {{ #figures {UNSEARCHED} }}\n",
         "Every figure links to the highlighted words it counts (listed under *Evidence* below). "
-        f"What each row measures: [methodology]({link(page, 'methodology/index.md')}).\n",
+        f"What each row measures: [methodology]({link(page, 'methodology/index.md')}); how often the detectors "
+        f"agree with human annotators: [accuracy]({link(page, 'methodology/figures.md', 'accuracy')}).\n",
         figures_table(page, site, comparison.outlets),
         f"## Evidence {{ #evidence {UNSEARCHED} }}\n",
         "The spans behind each figure; each links to the highlight in the article text.\n",
