@@ -65,7 +65,7 @@ def render_figures(accuracy: Mapping[str, Any] | None, lexicons: tuple[LexiconTa
         front_matter("Methodology figures", "Measured accuracy and the word lists the detectors use"),
         "# Methodology figures\n",
         "Definitions are on the [methodology page](index.md).\n",
-        "## Accuracy\n",
+        "## Accuracy { #accuracy }\n",
         "How often the detectors agree with human annotators, on corpora annotated by others (the corpora "
         "are not part of the site). **Precision**: of what a detector found, the share the annotators marked "
         "too. **Recall**: of what the annotators marked, the share found. **F1**: the harmonic mean of the two. "
