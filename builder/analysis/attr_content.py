@@ -30,7 +30,7 @@ MEDIA = frozenset({"twitter", "facebook", "instagram", "television", "tv", "radi
 def verb_content(verb: Token, text: str) -> tuple[int, int] | None:
     """`text` is `verb.doc.text`, passed in: spaCy rebuilds it from every token on each access."""
     found = _verb_content(verb, text)
-    return _without_next_subject(verb, found) if found is not None else None
+    return _without_next_subject(verb, found, text) if found is not None else None
 
 
 def _verb_content(verb: Token, text: str) -> tuple[int, int] | None:
@@ -161,13 +161,16 @@ SINGULAR_NOUNS = frozenset({"NN", "NNP"})
 NOMINAL = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM", "PART"})
 
 
-def _without_next_subject(verb: Token, found: tuple[int, int]) -> tuple[int, int]:
+def _without_next_subject(verb: Token, found: tuple[int, int], text: str) -> tuple[int, int]:
     """ "voted to recognize the genocide and Germany has been vocal": the parser joined the next clause's subject
     to the content's last noun. A singular verb right after the content cannot take "X and Germany" as its
     subject (subject-verb agreement; "or" agrees with its last member, so only "and"), so "Germany" alone is,
     and the content ends before "and"."""
     doc = verb.doc
     start, end = found
+    # cheap checks first (this runs on every content): an "and" near the end, a lower-case word after it
+    if text.rfind(" and ", max(start, end - 60), end) < 0 or not text[end + 1:end + 2].islower():
+        return found
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None or not len(span) or span.end >= len(doc):
         return found
