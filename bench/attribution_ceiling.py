@@ -37,7 +37,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script from anywhere
 sys.path.insert(0, str(ROOT / "bench"))
 
-from error_analysis_attribution import EVAL, Article, articles, bounds, load_polnear, match, overlap  # noqa: E402
+from error_analysis_attribution import (  # noqa: E402
+    EVAL,
+    Article,
+    articles,
+    bounds,
+    load_polnear,
+    match,
+    overlap,
+    write_report,
+)
 
 from builder.analysis import load_pipeline  # noqa: E402
 from builder.analysis.attribution import AttributionLexicon, find_attributions, load_attribution_lexicon  # noqa: E402
@@ -221,11 +230,7 @@ def main(argv: list[str] | None = None) -> int:
             print(lines[-1], file=sys.stderr, flush=True)
     lines[4:4] = [baseline, ""]
     lines += ["", "## Source kinds: bounded by finding the source", "", kinds_bound(nlp, lexicon), ""]
-    report = "\n".join(lines)
-    if args.out:
-        args.out.write_text(report, encoding="utf-8")
-    else:
-        sys.stdout.write(report)
+    write_report("\n".join(lines), args.out)
     return 0
 
 

@@ -291,12 +291,16 @@ def main(argv: list[str] | None = None) -> int:
     cache = args.cache / f"polnear-train-{args.limit}.spacy" if args.cache else None
     counts, examples = analyse(articles(nlp, lexicon, records, cache), lexicon)
     kind_errors(nlp, lexicon, counts, examples)
-    report = render(counts, examples, args.limit) + "\n"
-    if args.out:
-        args.out.write_text(report, encoding="utf-8")
+    write_report(render(counts, examples, args.limit) + "\n", args.out)
+    return 0
+
+
+def write_report(report: str, out: Path | None) -> None:
+    """To `out` (--out), else to stdout."""
+    if out:
+        out.write_text(report, encoding="utf-8")
     else:
         sys.stdout.write(report)
-    return 0
 
 
 if __name__ == "__main__":
