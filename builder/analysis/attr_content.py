@@ -25,6 +25,9 @@ MEDIA = frozenset({"twitter", "facebook", "instagram", "television", "tv", "radi
                    "programme", "website", "blog", "page", "call", "phone", "telephone", "interview", "statement",
                    "conference", "speech", "rally", "event", "stage", "trail", "site", "podcast", "broadcast",
                    "camera", "record", "condition", "behalf", "way", "occasion"})
+# A noun phrase's words, and the singular noun tags a stray next subject carries ("... and Germany has").
+NOMINAL = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM", "PART"})
+SINGULAR_NOUNS = frozenset({"NN", "NNP"})
 
 
 def verb_content(verb: Token, text: str) -> tuple[int, int] | None:
@@ -155,10 +158,6 @@ def _main_clause(head: Token) -> tuple[int, int] | None:
         last = last.nbor(-1)
     return first.idx, last.idx + len(last)
 
-
-
-SINGULAR_NOUNS = frozenset({"NN", "NNP"})
-NOMINAL = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM", "PART"})
 
 
 def _without_next_subject(verb: Token, found: tuple[int, int], text: str) -> tuple[int, int]:
